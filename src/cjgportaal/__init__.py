@@ -1,0 +1,1 @@
+"""Generator for the website of a Centrum voor Jeugd en Gezin (CJG)."""

@@ -1,0 +1,25 @@
+"""The build date: fixed by SOURCE_DATE_EPOCH or by configuration for reproducible builds."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def build_date(configured: str | date | None = None) -> date:
+    """The day the site is built for, in Europe/Amsterdam.
+
+    Order: SOURCE_DATE_EPOCH (the reproducible-builds convention), then the configured date
+    (YYYY-MM-DD), then today.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), TIMEZONE).date()
+    if isinstance(configured, date):
+        return configured
+    if configured:
+        return date.fromisoformat(configured)
+    return datetime.now(TIMEZONE).date()

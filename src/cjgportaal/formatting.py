@@ -1,0 +1,74 @@
+"""Dutch text for data values: ages, dates, times, costs, phone links and rich text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+import markdown as markdown_lib
+import nh3
+import phonenumbers
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .fieldtypes import ALLOWED_LINK_SCHEMES
+from .models import AgeRange, Cost
+
+_RICH_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote", "code"}
+
+
+def _age(months: int) -> tuple[int, str]:
+    if months % 12 == 0:
+        return months // 12, "jaar"
+    return months, "maanden"
+
+
+def age_text(age: AgeRange) -> str:
+    """An age range as people say it: '2 tot 4 jaar', 'zwangerschap tot 1 jaar'."""
+    end, end_unit = _age(age.end)
+    if age.start < 0:
+        return f"zwangerschap tot {end} {end_unit}"
+    start, start_unit = _age(age.start)
+    if start_unit == end_unit:
+        return f"{start} tot {end} {end_unit}"
+    return f"{start} {start_unit} tot {end} {end_unit}"
+
+
+def date_text(day: date, with_weekday: bool = True) -> str:
+    """A date in Dutch: 'dinsdag 2 februari 2027'."""
+    return format_date(day, "EEEE d MMMM y" if with_weekday else "d MMMM y", locale="nl")
+
+
+def time_text(moment: time) -> str:
+    """A time as 19.30 uur is written in Dutch: '19.30'."""
+    return moment.strftime("%H.%M")
+
+
+def cost_text(cost: Cost) -> str:
+    """'Gratis', 'Eigen bijdrage: € 25,00', ..."""
+    from .vocabulary import label
+
+    text = label(cost.kind)
+    if cost.amount is not None:
+        text += ": € " + f"{cost.amount:,.2f}".replace(",", "x").replace(".", ",").replace("x", ".")
+    return text
+
+
+def phone_href(number: str) -> str:
+    """A tel: link in international form."""
+    parsed = phonenumbers.parse(number, "NL")
+    return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def rich_text(source: str) -> Markup:
+    """Render partner Markdown and sanitise the HTML with an allowlist.
+
+    Escaping the source is not enough: Markdown turns `[x](javascript:...)` into a live link, so
+    the rendered HTML itself goes through the sanitiser. Headings move down two levels so that
+    they fit under the page's own h2 sections.
+    """
+    html = markdown_lib.markdown(source, extensions=["sane_lists"], output_format="html")
+    html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", html)
+    clean = nh3.clean(html, tags=_RICH_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes=set(ALLOWED_LINK_SCHEMES), link_rel="noopener noreferrer")
+    return Markup(clean)

@@ -1,0 +1,160 @@
+"""Read YAML files into plain data while remembering the line of every value.
+
+Nothing here knows about partners or offerings: a file becomes a `SourceDoc` or a `Problem`.
+The YAML dialect is close to YAML 1.2: only true/false are booleans, `09:00` stays a string
+(YAML 1.1 would read it as the number 540) and dates stay strings, so that a date that does not
+exist is reported by the model with its field instead of breaking the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+Path_ = tuple[str | int, ...]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader with YAML 1.2-like implicit types."""
+
+
+_DROPPED_TAGS = {
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_TAGS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+@dataclass
+class SourceDoc:
+    """The plain data of one YAML file and the line of each value in it."""
+
+    path: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, where: Path_) -> int:
+        """The line of the value at `where`, or of its nearest parent that has one."""
+        for end in range(len(where), -1, -1):
+            line = self.lines.get(tuple(where[:end]))
+            if line:
+                return line
+        return 1
+
+
+def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]]) -> None:
+    lines.setdefault(here, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                dupes.append((".".join(str(p) for p in (*here, key)), key_node.start_mark.line + 1))
+            seen.add(key)
+            child = (*here, key)
+            lines[child] = key_node.start_mark.line + 1
+            _index_lines(value_node, child, lines, dupes)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*here, index), lines, dupes)
+
+
+def _decode(raw: bytes, shown: str) -> str | Problem:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Problem(
+            shown, line, "",
+            f"het bestand is geen geldige UTF-8-tekst (onleesbaar teken op positie {exc.start}).",
+            "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8).",
+        )
+
+
+def _yaml_problem(exc: yaml.YAMLError, shown: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    detail = getattr(exc, "problem", None) or str(exc)
+    if "'\\t'" in detail:
+        hint = "gebruik spaties om in te springen, geen tabs."
+    else:
+        hint = ("controleer de inspringing (alleen spaties), de dubbele punt na elke veldnaam en "
+                "zet tekst met een dubbele punt of # tussen aanhalingstekens.")
+    return Problem(shown, line, "", f"de YAML is niet te lezen ({detail}).", hint)
+
+
+def load_yaml(path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
+    """Read one YAML file: its data with line numbers (None if unreadable) and its problems.
+
+    `shown` is the name used in messages (usually the path relative to the project).
+    """
+    result = _read(path, shown)
+    if isinstance(result, Problem):
+        return None, [result]
+    return result
+
+
+def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Problem(shown, 0, "", f"het bestand is niet te openen ({exc.strerror}).", "")
+    if size > MAX_FILE_BYTES:
+        return Problem(
+            shown, 0, "",
+            f"het bestand is te groot ({size:,} bytes; de grens is {MAX_FILE_BYTES:,}).".replace(",", "."),
+            "één bestand beschrijft één partner of één aanbod; splits het op of haal geplakte "
+            "bijlagen en afbeeldingen eruit.",
+        )
+    text = _decode(path.read_bytes(), shown)
+    if isinstance(text, Problem):
+        return text
+    if not text.strip():
+        return Problem(shown, 1, "", "het bestand is leeg.",
+                       "vul het bestand in of verwijder het (maak een nieuw bestand met 'cjg new').")
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Problem(shown, 1, "", "het bestand bevat alleen commentaar.",
+                           "vul de velden in of verwijder het bestand.")
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        return _yaml_problem(exc, shown)
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    dupes: list[tuple[str, int]] = []
+    _index_lines(node, (), lines, dupes)
+    problems = [
+        Problem(shown, line, name, "dit veld staat twee keer in het bestand.",
+                "laat één van de twee staan; anders is niet duidelijk welke waarde geldt.")
+        for name, line in dupes
+    ]
+    return SourceDoc(shown, data, lines), problems

@@ -1,0 +1,94 @@
+"""The MkDocs adapter: validates the data, adds the generated pages and watches the data folders.
+
+Kept thin on purpose: loading, checking and rendering live in MkDocs-free modules.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .catalog import Catalog, DataFolders, load_catalog
+from .clock import build_date
+from .problems import Severity, format_report
+from .render import GeneratedPage, RenderOptions, render_pages
+
+log = logging.getLogger("mkdocs.plugins.cjg")
+
+
+class CjgConfig(Config):
+    """Options of the cjg plugin in mkdocs.yml."""
+
+    partners_dir = c.Type(str, default="partners")
+    offerings_dir = c.Type(str, default="offerings")
+    lists_dir = c.Type(str, default="data")
+    build_date = c.Optional(c.Type(str))
+    feedback_email = c.Optional(c.Type(str))
+
+
+class CjgPlugin(BasePlugin[CjgConfig]):
+    """Turns partner and offering YAML into pages of the site."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.folders: DataFolders | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.folders = DataFolders(root, self.config.partners_dir, self.config.offerings_dir,
+                                   self.config.lists_dir)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.folders is not None
+        catalog, problems = load_catalog(self.folders, build_date(self.config.build_date))
+        if catalog is None:
+            # Raised before MkDocs cleans site_dir: a build with errors publishes nothing.
+            raise PluginError("De gegevens bevatten fouten; de site is niet gebouwd.\n"
+                              + format_report(problems))
+        for problem in problems:
+            if problem.severity is Severity.WARNING:
+                log.info(problem.format())
+        self.catalog = catalog
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        options = RenderOptions(directory_urls=config.use_directory_urls,
+                                feedback_email=self.config.feedback_email)
+        self.generated = {page.src_uri: page for page in render_pages(self.catalog, options)}
+        for src_uri, page in self.generated.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
+                                  "pagina zelf. Geef de eigen pagina een andere naam.")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        # MkDocs templates do not autoescape: values that reach them must be escaped here.
+        page.meta = {"title": escape(generated.title), "description": escape(generated.description)}
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return html if generated is None else generated.html
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.folders is not None
+        for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
+            server.watch(str(self.folders.root / name))
+        return server

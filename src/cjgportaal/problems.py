@@ -1,0 +1,66 @@
+"""Problems found in the data: one record per problem, with file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors stop the build, warnings do not."""
+
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file, in Dutch, with a hint on how to fix it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Render the problem as one readable Dutch line (plus the hint)."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" veld '{self.field}':" if self.field else ""
+        text = f"{where}: {self.severity.value}:{field} {self.message}"
+        if self.hint:
+            text += f"\n    Zo los je het op: {self.hint}"
+        return text
+
+    def github_annotation(self) -> str:
+        """Render the problem as a GitHub Actions workflow command."""
+        level = "error" if self.severity is Severity.ERROR else "warning"
+        text = self.message + (f" {self.hint}" if self.hint else "")
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        title = f"veld {self.field}" if self.field else "bestand"
+        return f"::{level} file={self.file},line={max(self.line, 1)},title={title}::{text}"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Show a path relative to the project root where possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build."""
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def format_report(problems: list[Problem]) -> str:
+    """A full Dutch report of all problems, sorted by file and line, with a count."""
+    lines = [p.format() for p in sorted(problems)]
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    lines.append(f"{n_err} {'fout' if n_err == 1 else 'fouten'}, "
+                 f"{n_warn} {'waarschuwing' if n_warn == 1 else 'waarschuwingen'}.")
+    return "\n".join(lines)

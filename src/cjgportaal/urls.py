@@ -1,0 +1,56 @@
+"""Where each generated page lives, and relative links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+OFFERINGS_INDEX = "aanbod/index.md"
+PARTNERS_INDEX = "organisaties/index.md"
+THEMES_INDEX = "themas/index.md"
+AGE_BANDS_INDEX = "leeftijden/index.md"
+
+
+def offering_page(offering_id: str) -> str:
+    """Source path of an offering's detail page."""
+    return f"aanbod/{offering_id}.md"
+
+
+def partner_page(partner_id: str) -> str:
+    """Source path of a partner's detail page."""
+    return f"organisaties/{partner_id}.md"
+
+
+def theme_page(theme_id: str) -> str:
+    """Source path of a theme's overview page."""
+    return f"themas/{theme_id}.md"
+
+
+def age_band_page(band_id: str) -> str:
+    """Source path of an age band's overview page."""
+    return f"leeftijden/{band_id}.md"
+
+
+def audience_page(audience: str) -> str:
+    """Source path of an audience's overview page."""
+    return f"voor/{audience}.md"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives a Markdown source path."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+    """A relative link from the page built from `from_src` to the page built from `to_src`."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        rel = rel.rstrip("/") + "/"
+    return "./" if rel == "./" or rel == "./." else rel.removeprefix("./")

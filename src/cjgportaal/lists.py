@@ -53,6 +53,13 @@ class Lists:
         found = self.areas.get(area_id) or self.municipalities.get(area_id)
         return found.name if found else area_id
 
+    def area_word(self, area_id: str) -> str:
+        """What the municipality of an area calls its parts: 'kern' or 'wijk'."""
+        for municipality in self.municipalities.values():
+            if any(area.id == area_id for area in municipality.areas):
+                return municipality.area_word
+        return "gebied"
+
 
 def _keyed(items: list[Any], shown: str, line_of: Any, key: str, problems: list[Problem]) -> dict[str, Any]:
     out: dict[str, Any] = {}

@@ -99,45 +99,54 @@ class _Checker:
         self.problems.append(Problem(self.doc.path, self.doc.line_of(loc), field_name(loc), message,
                                      hint, severity))
 
-    def ref(self, loc: Loc, value: str, known: Mapping[str, Any], what: str, where: str) -> None:
-        if value in known:
+    def ref(self, loc: Loc, value: str, known: Mapping[str, Any] | None, what: str, where: str) -> None:
+        """Check that `value` is a known id; `known` is None when its list could not be read."""
+        if known is None or value in known:
             return
         close = difflib.get_close_matches(value, list(known), n=1)
         hint = f"bedoelde je '{close[0]}'?" if close else f"kies een id uit {where}."
         self.add(loc, f"{what} '{value}' bestaat niet.", hint)
 
-    def refs(self, key: Loc, values: Iterable[str], known: Mapping[str, Any], what: str, where: str) -> None:
+    def refs(self, key: Loc, values: Iterable[str], known: Mapping[str, Any] | None, what: str,
+             where: str) -> None:
         for index, value in enumerate(values):
             self.ref((*key, index), value, known, what, where)
 
     def links(self, loc: Loc, markdown: str) -> None:
+        """Report links in Markdown text whose scheme is not allowed."""
         for match in _MARKDOWN_LINK.finditer(markdown):
             target = next(g for g in match.groups() if g)
             scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-            if scheme and scheme not in ALLOWED_LINK_SCHEMES and not target.startswith(("/", "#")):
-                self.add(loc, f"de link '{target}' is niet toegestaan.",
-                         "gebruik alleen links die beginnen met https://, http://, mailto: of tel:.")
+            if scheme and scheme not in ALLOWED_LINK_SCHEMES:
+                # A multi-line text is a block scalar: its text starts on the line after the key.
+                offset = 1 + markdown.count("\n", 0, match.start()) if "\n" in markdown else 0
+                self.problems.append(Problem(
+                    self.doc.path, self.doc.line_of(loc) + offset, field_name(loc),
+                    f"de link '{target}' is niet toegestaan.",
+                    "gebruik alleen links die beginnen met https://, http://, mailto: of tel:."))
 
 
 def _check_partner(p: Partner, c: _Checker, lists: Lists) -> None:
-    c.ref(("type",), p.type, lists.partner_types, "het partnertype", "data/partnertypes.yml")
+    c.ref(("type",), p.type, lists.table("partnertypes"), "het partnertype", "data/partnertypes.yml")
     for index, address in enumerate(p.addresses):
-        c.ref(("adressen", index, "gebied"), address.area, lists.areas, "het gebied", "data/plaatsen.yml")
-    c.refs(("werkgebied",), p.service_area, {**lists.municipalities, **lists.areas}, "het gebied",
+        c.ref(("adressen", index, "gebied"), address.area, lists.table("gebieden"), "het gebied",
+              "data/plaatsen.yml")
+    c.refs(("werkgebied",), p.service_area, lists.table("plaatsen"), "het gebied",
            "data/plaatsen.yml (een gemeente, kern of wijk)")
     c.links(("beschrijving",), p.description)
 
 
 def _check_offering(o: Offering, c: _Checker, lists: Lists, partners: Mapping[str, Partner]) -> None:
     c.ref(("partner",), o.partner, partners, "de partner", "de bestanden in partners/")
-    c.refs(("themas",), o.themes, lists.themes, "het thema", "data/themas.yml")
-    c.refs(("niveaus",), o.tiers, lists.tiers, "het niveau", "data/niveaus.yml")
-    c.ref(("soort",), o.kind, lists.kinds, "de soort", "data/soorten.yml")
-    c.refs(("talen",), o.languages, lists.languages, "de taal", "data/talen.yml")
-    c.refs(("toegang", "verwijzers"), o.access.referrers, lists.referrers, "de verwijzer",
+    c.refs(("themas",), o.themes, lists.table("themas"), "het thema", "data/themas.yml")
+    c.refs(("niveaus",), o.tiers, lists.table("niveaus"), "het niveau", "data/niveaus.yml")
+    c.ref(("soort",), o.kind, lists.table("soorten"), "de soort", "data/soorten.yml")
+    c.refs(("talen",), o.languages, lists.table("talen"), "de taal", "data/talen.yml")
+    c.refs(("toegang", "verwijzers"), o.access.referrers, lists.table("verwijzers"), "de verwijzer",
            "data/verwijzers.yml")
     for index, location in enumerate(o.locations):
-        c.ref(("locaties", index, "gebied"), location.area, lists.areas, "het gebied", "data/plaatsen.yml")
+        c.ref(("locaties", index, "gebied"), location.area, lists.table("gebieden"), "het gebied",
+              "data/plaatsen.yml")
     names = {location.name: location for location in o.locations}
     for key, slots in (("openingstijden", o.opening_hours), ("bijeenkomsten", o.sessions)):
         for index, slot in enumerate(slots):
@@ -195,14 +204,13 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
     partner_docs = _load_records(root / folders.partners, root, Partner, problems)
     offering_docs = _load_records(root / folders.offerings, root, Offering, problems)
     partners = {p.id: p for p, _ in partner_docs}
-    if lists is not None:
-        for partner, doc in partner_docs:
-            _check_partner(partner, _Checker(doc, problems), lists)
-        for offering, doc in offering_docs:
-            _check_offering(offering, _Checker(doc, problems), lists, partners)
+    for partner, doc in partner_docs:
+        _check_partner(partner, _Checker(doc, problems), lists)
+    for offering, doc in offering_docs:
+        _check_offering(offering, _Checker(doc, problems), lists, partners)
     for record, doc in (*partner_docs, *offering_docs):
         _check_freshness(record, _Checker(doc, problems), today)
-    if lists is None or any(p.severity is Severity.ERROR for p in problems):
+    if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     sources = {("partner", p.id): doc.path for p, doc in partner_docs}
     sources |= {("aanbod", o.id): doc.path for o, doc in offering_docs}

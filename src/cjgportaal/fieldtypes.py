@@ -16,10 +16,14 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
-def problem(message: str, hint: str) -> PydanticCustomError:
-    """A validation error with a Dutch message and a hint on how to fix it."""
+def problem(message: str, hint: str, field: str = "") -> PydanticCustomError:
+    """A validation error with a Dutch message and a hint on how to fix it.
+
+    `field` names the sub-field a record-level rule is about, so the message points at its line.
+    """
     # Braces would be read as placeholders by pydantic; user text may contain them.
-    return PydanticCustomError("cjg", message.replace("{", "(").replace("}", ")"), {"hint": hint})
+    return PydanticCustomError("cjg", message.replace("{", "(").replace("}", ")"),
+                               {"hint": hint, "field": field})
 
 
 def _check_id(value: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,17 +37,33 @@ LIST_FILE_MODELS = {key: _list_file_model(key, item) for key, item in LIST_FILES
 
 @dataclass(frozen=True)
 class Lists:
-    """All lists of one site, each keyed by id, in file order."""
+    """All lists of one site, each keyed by id, in file order.
 
-    themes: dict[str, ListItem]
-    partner_types: dict[str, ListItem]
-    tiers: dict[str, ListItem]
-    kinds: dict[str, ListItem]
-    languages: dict[str, ListItem]
-    referrers: dict[str, ListItem]
-    age_bands: dict[str, AgeBand]
-    municipalities: dict[str, Municipality]
-    areas: dict[str, Area]
+    `failed` names the list files that could not be read; their lists are empty.
+    """
+
+    themes: dict[str, ListItem] = field(default_factory=dict)
+    partner_types: dict[str, ListItem] = field(default_factory=dict)
+    tiers: dict[str, ListItem] = field(default_factory=dict)
+    kinds: dict[str, ListItem] = field(default_factory=dict)
+    languages: dict[str, ListItem] = field(default_factory=dict)
+    referrers: dict[str, ListItem] = field(default_factory=dict)
+    age_bands: dict[str, AgeBand] = field(default_factory=dict)
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    failed: frozenset[str] = frozenset()
+
+    def table(self, key: str) -> Mapping[str, Any] | None:
+        """The entries of the list file `key` by id, or None when that file could not be read."""
+        if key in self.failed:
+            return None
+        tables: dict[str, Mapping[str, Any]] = {
+            "themas": self.themes, "partnertypes": self.partner_types, "niveaus": self.tiers,
+            "soorten": self.kinds, "talen": self.languages, "verwijzers": self.referrers,
+            "leeftijdsgroepen": self.age_bands, "gebieden": self.areas,
+            PLACES_FILE: {**self.municipalities, **self.areas},
+        }
+        return tables[key]
 
     def area_label(self, area_id: str) -> str:
         """The name of a kern, wijk or municipality."""
@@ -72,42 +89,50 @@ def _keyed(items: list[Any], shown: str, line_of: Any, key: str, problems: list[
     return out
 
 
-def load_lists(folder: Path, root: Path) -> tuple[Lists | None, list[Problem]]:
+def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
     """Read and check every list file in `folder`; all problems are returned together."""
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {}
+    failed: set[str] = set()
     for key in (*LIST_FILES, PLACES_FILE):
         path = folder / f"{key}.yml"
         shown = display_path(path, root)
-        if not path.exists():
-            problems.append(Problem(shown, 0, "", "dit lijstbestand ontbreekt.",
-                                    f"maak {shown} aan; kijk voor een voorbeeld in de standaardsite."))
-            continue
-        doc, found = load_yaml(path, shown)
-        problems += found
-        if doc is None:
-            continue
-        if key == PLACES_FILE:
-            places, found = validate(Places, doc)
-            problems += found
-            if places is not None:
-                municipalities = _keyed(places.municipalities, shown, doc.line_of, "gemeenten", problems)
-                areas: dict[str, Area] = {}
-                for m_index, municipality in enumerate(places.municipalities):
-                    areas |= _keyed(municipality.areas, shown,
-                                    lambda loc, i=m_index: doc.line_of(("gemeenten", i, *loc)),
-                                    "gebieden", problems)
-                loaded["municipalities"], loaded["areas"] = municipalities, areas
-            continue
-        record, found = validate(LIST_FILE_MODELS[key], doc)
-        problems += found
-        if record is not None:
-            loaded[key] = _keyed(getattr(record, key), shown, doc.line_of, key, problems)
-    if len(loaded) < len(LIST_FILES) + 2 or problems:
-        return None, problems
+        before = len(problems)
+        _load_list(key, path, shown, loaded, problems)
+        if len(problems) > before:
+            failed |= {key, "gebieden"} if key == PLACES_FILE else {key}
     return Lists(
-        themes=loaded["themas"], partner_types=loaded["partnertypes"], tiers=loaded["niveaus"],
-        kinds=loaded["soorten"], languages=loaded["talen"], referrers=loaded["verwijzers"],
-        age_bands=loaded["leeftijdsgroepen"], municipalities=loaded["municipalities"],
-        areas=loaded["areas"],
+        themes=loaded.get("themas", {}), partner_types=loaded.get("partnertypes", {}),
+        tiers=loaded.get("niveaus", {}), kinds=loaded.get("soorten", {}),
+        languages=loaded.get("talen", {}), referrers=loaded.get("verwijzers", {}),
+        age_bands=loaded.get("leeftijdsgroepen", {}), municipalities=loaded.get("municipalities", {}),
+        areas=loaded.get("areas", {}), failed=frozenset(failed),
     ), problems
+
+
+def _load_list(key: str, path: Path, shown: str, loaded: dict[str, dict[str, Any]],
+               problems: list[Problem]) -> None:
+    if not path.exists():
+        problems.append(Problem(shown, 0, "", "dit lijstbestand ontbreekt.",
+                                f"maak {shown} aan; kijk voor een voorbeeld in de standaardsite."))
+        return
+    doc, found = load_yaml(path, shown)
+    problems += found
+    if doc is None:
+        return
+    if key == PLACES_FILE:
+        places, found = validate(Places, doc)
+        problems += found
+        if places is not None:
+            municipalities = _keyed(places.municipalities, shown, doc.line_of, "gemeenten", problems)
+            areas: dict[str, Area] = {}
+            for m_index, municipality in enumerate(places.municipalities):
+                areas |= _keyed(municipality.areas, shown,
+                                lambda loc, i=m_index: doc.line_of(("gemeenten", i, *loc)),
+                                "gebieden", problems)
+            loaded["municipalities"], loaded["areas"] = municipalities, areas
+        return
+    record, found = validate(LIST_FILE_MODELS[key], doc)
+    problems += found
+    if record is not None:
+        loaded[key] = _keyed(getattr(record, key), shown, doc.line_of, key, problems)

@@ -101,7 +101,7 @@ def _yaml_problem(exc: yaml.YAMLError, shown: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     detail = getattr(exc, "problem", None) or str(exc)
-    if "'\\t'" in detail:
+    if "'\\t'" in detail or "tab character" in detail:
         hint = "gebruik spaties om in te springen, geen tabs."
     else:
         hint = ("controleer de inspringing (alleen spaties), de dubbele punt na elke veldnaam en "

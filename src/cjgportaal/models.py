@@ -110,7 +110,8 @@ class Review(Record):
     def _review_after_check(self) -> Review:
         if self.review_by is not None and self.review_by < self.checked:
             raise problem("'controleren_voor' ligt vóór 'gecontroleerd'.",
-                          "kies voor 'controleren_voor' een datum na de laatste controle.")
+                          "kies voor 'controleren_voor' een datum na de laatste controle.",
+                          "controleren_voor")
         return self
 
 
@@ -169,7 +170,7 @@ class Access(Record):
     def _referrers_for_referral(self) -> Access:
         if self.route == "verwijzing" and not self.referrers:
             raise problem("bij 'verwijzing' staat niet wie kan verwijzen.",
-                          "vul 'verwijzers' in, bijvoorbeeld [huisarts, jeugdarts].")
+                          "vul 'verwijzers' in, bijvoorbeeld [huisarts, jeugdarts].", "verwijzers")
         return self
 
 
@@ -204,7 +205,7 @@ class TimeSlot(Record):
     def _ordered(self) -> TimeSlot:
         if self.end <= self.start:
             raise problem("de eindtijd ligt vóór of op de begintijd.",
-                          "controleer 'van' en 'tot'; schrijf tijden als \"09:00\".")
+                          "controleer 'van' en 'tot'; schrijf tijden als \"09:00\".", "tot")
         return self
 
 

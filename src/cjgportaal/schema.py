@@ -38,14 +38,11 @@ def list_enums(folders: DataFolders) -> dict[str, list[str]]:
     lists, _ = load_lists(folders.root / folders.lists, folders.root)
     partner_dir = folders.root / folders.partners
     enums = {"partners": sorted(p.stem for p in partner_dir.rglob("*.y*ml"))} if partner_dir.is_dir() else {}
-    if lists is None:
-        return enums
-    return enums | {
-        "themas": list(lists.themes), "partnertypes": list(lists.partner_types),
-        "niveaus": list(lists.tiers), "soorten": list(lists.kinds), "talen": list(lists.languages),
-        "verwijzers": list(lists.referrers), "gebieden": list(lists.areas),
-        "plaatsen": [*lists.municipalities, *lists.areas],
-    }
+    for key in ("themas", "partnertypes", "niveaus", "soorten", "talen", "verwijzers", "gebieden", "plaatsen"):
+        table = lists.table(key)
+        if table:
+            enums[key] = list(table)
+    return enums
 
 
 def json_schemas(folders: DataFolders) -> dict[str, dict[str, Any]]:

@@ -84,6 +84,8 @@ def _translate(model: type[BaseModel], doc: SourceDoc, err: Any) -> Problem:
     ctx = dict(err.get("ctx") or {})
     if kind == "cjg":
         message, hint = err["msg"], ctx.get("hint", "")
+        if ctx.get("field"):
+            loc = (*loc, ctx["field"])
     else:
         message, hint = _MESSAGES.get(kind, (f"ongeldige waarde ({err['msg']}).", "pas de waarde aan."))
         ctx.setdefault("input", err.get("input"))

@@ -1,0 +1,58 @@
+"""Shared helpers: copies of the sample project and real MkDocs builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+# 2026-11-22 12:00 UTC: a fixed build date, so "upcoming" and "stale" do not depend on today.
+BUILD_EPOCH = "1795348800"
+PROJECT_PARTS = ("mkdocs.yml", "content", "theme", "data", "partners", "offerings", "schemas")
+
+
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    """Copy the parts of a site project that a build reads."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, target / part)
+        elif src.exists():
+            shutil.copy2(src, target / part)
+    return target
+
+
+def build_env() -> dict[str, str]:
+    """Environment for a reproducible build."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build` of `project` into `site_dir`."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+               "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, capture_output=True, text=True, env=build_env(), timeout=600)
+
+
+def cjg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real `cjg` command."""
+    return subprocess.run([sys.executable, "-m", "cjgportaal.cli", *args], capture_output=True,
+                          text=True, cwd=cwd, env=build_env(), timeout=300)
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default site, built once per test session."""
+    site = tmp_path_factory.mktemp("default") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

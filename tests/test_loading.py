@@ -1,0 +1,66 @@
+"""Reading YAML files: every unreadable file gets its own Dutch message, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cjgportaal.loading import MAX_FILE_BYTES, load_yaml
+
+
+def _load(tmp_path: Path, content: bytes | str):
+    path = tmp_path / "x.yml"
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return load_yaml(path, "offerings/x.yml")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("titel: a\nsoort: [cursus\n", 3, "niet te lezen"),
+        ("titel: a\n  b: c\nsoort: x: y\n", 2, "niet te lezen"),
+        ("titel: a\n\tsoort: b\n", 2, "tabs"),
+        ("", 1, "leeg"),
+        ("   \n\n", 1, "leeg"),
+        ("# alleen commentaar\n", 1, "alleen commentaar"),
+        ("titel: a\n---\ntitel: b\n", 2, "niet te lezen"),
+        ("x: !!python/object/apply:os.system ['true']\n", 1, "niet te lezen"),
+    ],
+)
+def test_unreadable_files_get_a_message_with_line(tmp_path: Path, content: str, line: int, words: str) -> None:
+    doc, problems = _load(tmp_path, content)
+    assert doc is None
+    [problem] = problems
+    assert problem.file == "offerings/x.yml"
+    assert problem.line == line
+    assert words in problem.message + problem.hint
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path: Path) -> None:
+    doc, [problem] = _load(tmp_path, b"titel: a\nsamenvatting: caf\xe9\n")
+    assert doc is None and problem.line == 2 and "UTF-8" in problem.message
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    doc, [problem] = _load(tmp_path, "titel: " + "a" * (MAX_FILE_BYTES + 10))
+    assert doc is None and "te groot" in problem.message
+
+
+def test_duplicate_keys_are_all_reported(tmp_path: Path) -> None:
+    doc, problems = _load(tmp_path, "titel: a\nsoort: b\ntitel: c\nsoort: d\n")
+    assert doc is not None
+    assert [(p.line, p.field) for p in problems] == [(3, "titel"), (4, "soort")]
+
+
+def test_yaml_12_scalars_times_and_dates_stay_text(tmp_path: Path) -> None:
+    doc, problems = _load(tmp_path, "van: 09:00\ndatum: 2027-02-30\nja: yes\nnummer: 0321\naantal: 12\n")
+    assert problems == []
+    assert doc.data == {"van": "09:00", "datum": "2027-02-30", "ja": "yes", "nummer": "0321", "aantal": 12}
+
+
+def test_line_numbers_follow_nested_paths(tmp_path: Path) -> None:
+    doc, _ = _load(tmp_path, "titel: a\nlocaties:\n  - naam: x\n    gebied: y\n  - naam: z\n")
+    assert doc.line_of(("locaties", 0, "gebied")) == 4
+    assert doc.line_of(("locaties", 1, "gebied")) == 5  # missing field: nearest parent
+    assert doc.line_of(("titel",)) == 1

@@ -1,0 +1,154 @@
+"""Every validation rule: a failing file, and a Dutch message naming file, line and field."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cjgportaal.catalog import DataFolders, load_catalog
+from cjgportaal.problems import Problem, Severity
+
+from .conftest import ROOT
+
+TODAY = date(2026, 11, 22)
+OFFERING = "offerings/peuter-in-zicht.yml"
+PARTNER = "partners/ggd-flevoland.yml"
+
+
+@pytest.fixture()
+def mini(tmp_path: Path) -> Path:
+    """A project with the real lists, one partner and one offering from the sample data."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for name in (OFFERING, PARTNER):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _edit(project: Path, name: str, old: str, new: str) -> int:
+    """Replace text in a file; return the line number where the new text starts."""
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text[: text.index(new)].count("\n") + 1
+
+
+def _problems(project: Path) -> list[Problem]:
+    return load_catalog(DataFolders(project), TODAY)[1]
+
+
+def test_sample_subset_is_valid(mini: Path) -> None:
+    catalog, problems = load_catalog(DataFolders(mini), TODAY)
+    assert problems == [] and catalog is not None
+    assert list(catalog.offerings) == ["peuter-in-zicht"]
+
+
+# (file, old text, new text, field, words in message or hint)
+RULES = [
+    (OFFERING, "titel: Peuter in zicht", "titell: Peuter in zicht", "titell", "bedoelde je 'titel'?"),
+    (OFFERING, "samenvatting: >-", "samenvating: >-", "samenvating", "bedoelde je 'samenvatting'?"),
+    (OFFERING, "titel: Peuter in zicht\n", "", "titel", "ontbreekt"),
+    (OFFERING, "partner: ggd-flevoland", "partner: ggd-flevolnd", "partner", "bedoelde je 'ggd-flevoland'?"),
+    (OFFERING, "themas: [opvoeden,", "themas: [opvoedn,", "themas[1]", "bedoelde je 'opvoeden'?"),
+    (OFFERING, "niveaus: [lichte-pedagogische-hulp]", "niveaus: [zwaar]", "niveaus[1]", "bestaat niet"),
+    (OFFERING, "soort: cursus", "soort: kursus", "soort", "bedoelde je 'cursus'?"),
+    (OFFERING, "    gebied: dronten", "    gebied: lelystad", "locaties[1].gebied", "bestaat niet"),
+    (PARTNER, "werkgebied: [gemeente-dronten]", "werkgebied: [almere]", "werkgebied[1]", "bestaat niet"),
+    (PARTNER, "type: jeugdgezondheidszorg", "type: ziekenhuis", "type", "bestaat niet"),
+    (OFFERING, "  van: 2 jaar\n  tot: 4 jaar", "  van: 6 jaar\n  tot: 4 jaar", "leeftijd", "hoger dan"),
+    (OFFERING, "  van: 2 jaar", "  van: twee jaar", "leeftijd.van", "geen leeftijd"),
+    (OFFERING, '{datum: 2027-02-02, van: "19:30", tot: "21:30"', '{datum: 2027-02-02, van: "19:30", tot: "18:30"',
+     "bijeenkomsten[1].tot", "eindtijd"),
+    (OFFERING, "datum: 2027-02-09", "datum: 2027-02-30", "bijeenkomsten[2].datum", "bestaat niet"),
+    (OFFERING, "datum: 2027-02-16", "datum: 16-02-2027", "bijeenkomsten[3].datum", "JJJJ-MM-DD"),
+    (OFFERING, '{datum: 2027-02-09, van: "19:30"', '{datum: 2027-02-09, van: "25:30"',
+     "bijeenkomsten[2].van", "geen geldige tijd"),
+    (OFFERING, "locatie: CJG in De Meerpaal, status: vol}", "locatie: Elders, status: vol}",
+     "bijeenkomsten[3].locatie", "bestaat niet"),
+    (OFFERING, "status: vol}", "status: misschien}", "bijeenkomsten[3].status", "kies uit"),
+    (OFFERING, "status: actief", "status: open", "status", "kies uit"),
+    (PARTNER, "website: https://www.voorbeeld-ggd-flevoland.nl", "website: www.voorbeeld-ggd-flevoland.nl",
+     "website", "https://"),
+    (PARTNER, "website: https://www.voorbeeld-ggd-flevoland.nl", "website: javascript:alert(1)",
+     "website", "geen geldig webadres"),
+    (OFFERING, "Je oefent met situaties", "Zie [dit](javascript:alert(1)). Je oefent met situaties",
+     "beschrijving", "niet toegestaan"),
+    (PARTNER, "email: jgz@voorbeeld-ggd-flevoland.nl", "email: jgz@@voorbeeld", "email", "e-mailadres"),
+    (PARTNER, 'telefoon: "088 002 9920"', 'telefoon: "12345"', "telefoon", "telefoonnummer"),
+    (PARTNER, "postcode: 8251 EX", "postcode: 825 EX", "adressen[1].postcode", "postcode"),
+    (PARTNER, 'beheerders: ["@ggd-flevoland-jgz"]', "beheerders: []", "beheerders", "lijst is leeg"),
+    (PARTNER, "rol: kernpartner", "rol: hoofdpartner", "rol", "kernpartner"),
+    (OFFERING, "id: peuter-in-zicht", "id: peuter-in-beeld", "id", "bestandsnaam"),
+    (OFFERING, "id: peuter-in-zicht", "id: Peuter_In_Zicht", "id", "kleine letters"),
+    (OFFERING, "  route: aanmelden", "  route: verwijzing", "toegang.verwijzers", "verwijzers"),
+    (OFFERING, "  soort: gratis", "  soort: gratis\n  bedrag: tien euro", "kosten.bedrag", "geen getal"),
+    (OFFERING, "doelgroepen: [ouders]", "doelgroepen: ouders", "doelgroepen", "lijst"),
+    (OFFERING, "doelgroepen: [ouders]", "doelgroepen: [opa]", "doelgroepen[1]", "kies uit"),
+    (OFFERING, "gecontroleerd: 2026-09-15\ncontroleren_voor: 2027-09-15",
+     "gecontroleerd: 2026-09-15\ncontroleren_voor: 2026-01-01", "controleren_voor", "vóór"),
+    (OFFERING, "contact:\n  naam: Jeugdverpleegkundigen Dronten\n  telefoon: \"088 002 9920\"",
+     "contact:\n  naam: Jeugdverpleegkundigen Dronten", "contact", "geen telefoon, e-mail of website"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "words"), RULES, ids=[r[3] + ":" + r[2][:20] for r in RULES])
+def test_rule_reports_file_line_and_field(mini: Path, name: str, old: str, new: str, field: str,
+                                          words: str) -> None:
+    line = _edit(mini, name, old, new)
+    problems = [p for p in _problems(mini) if p.severity is Severity.ERROR]
+    matching = [p for p in problems if p.field == field]
+    assert matching, [p.format() for p in problems]
+    problem = matching[0]
+    assert problem.file == name
+    assert words in problem.message + " " + problem.hint, problem.format()
+    # A missing field is reported at the start of its record; anything else at the edited line
+    # or, for a rule about a whole record such as the age range, its first lines.
+    expected = 6 if not new else line
+    assert expected - 3 <= problem.line <= expected + 1, (expected, problem.format())
+
+
+def test_duplicate_ids_in_subfolders(mini: Path) -> None:
+    (mini / "offerings" / "ggd").mkdir()
+    shutil.copy(mini / OFFERING, mini / "offerings" / "ggd" / "peuter-in-zicht.yml")
+    [problem] = _problems(mini)
+    assert problem.field == "id" and "ook gebruikt in" in problem.message
+    assert problem.line == 6
+
+
+def test_stale_entry_is_a_warning_not_an_error(mini: Path) -> None:
+    _edit(mini, OFFERING, "controleren_voor: 2027-09-15", "controleren_voor: 2026-10-01")
+    catalog, problems = load_catalog(DataFolders(mini), TODAY)
+    assert catalog is not None
+    [problem] = problems
+    assert problem.severity is Severity.WARNING and problem.field == "controleren_voor"
+
+
+def test_list_instead_of_mapping(mini: Path) -> None:
+    (mini / OFFERING).write_text("- titel: a\n- titel: b\n", encoding="utf-8")
+    [problem] = _problems(mini)
+    assert problem.file == OFFERING and problem.line == 1 and "lijst" in problem.message
+
+
+def test_broken_list_file_is_reported_with_the_rest(mini: Path) -> None:
+    _edit(mini, "data/themas.yml", "  - id: slapen\n    naam: Slapen", "  - id: slapen\n    naam: ''")
+    _edit(mini, OFFERING, "soort: cursus", "soort: kursus")
+    problems = _problems(mini)
+    assert {p.file for p in problems} >= {"data/themas.yml", OFFERING}
+
+
+def test_every_problem_in_one_run(mini: Path) -> None:
+    _edit(mini, OFFERING, "soort: cursus", "soort: kursus")
+    _edit(mini, OFFERING, "postcode: 8251 EX", "postcode: 8251")
+    _edit(mini, PARTNER, "rol: kernpartner", "rol: baas")
+    (mini / "offerings" / "leeg.yml").write_text("", encoding="utf-8")
+    (mini / "offerings" / "kapot.yml").write_text("titel: [\n", encoding="utf-8")
+    problems = _problems(mini)
+    assert {(p.file, p.field) for p in problems} >= {
+        (OFFERING, "locaties[1].postcode"), (PARTNER, "rol"),
+        ("offerings/leeg.yml", ""), ("offerings/kapot.yml", ""),
+    }

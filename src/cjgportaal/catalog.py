@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .fieldtypes import ALLOWED_LINK_SCHEMES
 from .lists import Lists, load_lists
 from .loading import SourceDoc, load_yaml
 from .models import AgeBand, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
-from .validation import field_name, validate
-
-Loc = tuple[str | int, ...]
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|href\s*=\s*[\"']?([^\"'\s>]+)")
+from .references import OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references
+from .validation import validate
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,6 @@ class Catalog:
     partners: dict[str, Partner]
     offerings: dict[str, Offering]
     today: date
-    sources: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def partner_of(self, offering: Offering) -> Partner:
         """The partner that provides an offering."""
@@ -88,106 +82,63 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")])
 
 
-class _Checker:
-    """Collects cross-file problems for one file, with line numbers from its source."""
-
-    def __init__(self, doc: SourceDoc, problems: list[Problem]) -> None:
-        self.doc = doc
-        self.problems = problems
-
-    def add(self, loc: Loc, message: str, hint: str, severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(Problem(self.doc.path, self.doc.line_of(loc), field_name(loc), message,
-                                     hint, severity))
-
-    def ref(self, loc: Loc, value: str, known: Mapping[str, Any] | None, what: str, where: str) -> None:
-        """Check that `value` is a known id; `known` is None when its list could not be read."""
-        if known is None or value in known:
-            return
-        close = difflib.get_close_matches(value, list(known), n=1)
-        hint = f"bedoelde je '{close[0]}'?" if close else f"kies een id uit {where}."
-        self.add(loc, f"{what} '{value}' bestaat niet.", hint)
-
-    def refs(self, key: Loc, values: Iterable[str], known: Mapping[str, Any] | None, what: str,
-             where: str) -> None:
-        for index, value in enumerate(values):
-            self.ref((*key, index), value, known, what, where)
-
-    def links(self, loc: Loc, markdown: str) -> None:
-        """Report links in Markdown text whose scheme is not allowed."""
-        for match in _MARKDOWN_LINK.finditer(markdown):
-            target = next(g for g in match.groups() if g)
-            scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-            if scheme and scheme not in ALLOWED_LINK_SCHEMES:
-                # A multi-line text is a block scalar: its text starts on the line after the key.
-                offset = 1 + markdown.count("\n", 0, match.start()) if "\n" in markdown else 0
-                self.problems.append(Problem(
-                    self.doc.path, self.doc.line_of(loc) + offset, field_name(loc),
-                    f"de link '{target}' is niet toegestaan.",
-                    "gebruik alleen links die beginnen met https://, http://, mailto: of tel:."))
+def _stale(entry: Review, doc: SourceDoc, today: date) -> list[Problem]:
+    if review_by(entry) >= today:
+        return []
+    field = "controleren_voor" if entry.review_by else "gecontroleerd"
+    return [Problem(doc.path, doc.line_of((field,)), field,
+                    f"dit bestand had vóór {review_by(entry).isoformat()} opnieuw nagekeken moeten worden.",
+                    "kijk alle gegevens na en zet de datum van vandaag bij 'gecontroleerd'.",
+                    Severity.WARNING)]
 
 
-def _check_partner(p: Partner, c: _Checker, lists: Lists) -> None:
-    c.ref(("type",), p.type, lists.table("partnertypes"), "het partnertype", "data/partnertypes.yml")
-    for index, address in enumerate(p.addresses):
-        c.ref(("adressen", index, "gebied"), address.area, lists.table("gebieden"), "het gebied",
-              "data/plaatsen.yml")
-    c.refs(("werkgebied",), p.service_area, lists.table("plaatsen"), "het gebied",
-           "data/plaatsen.yml (een gemeente, kern of wijk)")
-    c.links(("beschrijving",), p.description)
+def _id_problems(doc: SourceDoc, path: Path, seen: dict[str, str]) -> tuple[list[Problem], bool]:
+    """The id must match the file name and be unique; checked on raw data, like references.
+
+    Returns the problems and whether the id was already taken by another file.
+    """
+    record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    if not isinstance(record_id, str):
+        return [], False
+    line = doc.line_of(("id",))
+    problems = []
+    if record_id != path.stem:
+        problems.append(Problem(doc.path, line, "id",
+                                f"de id '{record_id}' is anders dan de bestandsnaam '{path.name}'.",
+                                f"noem het bestand {record_id}.yml of zet 'id: {path.stem}'."))
+    taken = record_id in seen
+    if taken:
+        problems.append(Problem(doc.path, line, "id", f"de id '{record_id}' wordt ook gebruikt in {seen[record_id]}.",
+                                "geef elk bestand een eigen id en bestandsnaam."))
+    else:
+        seen[record_id] = doc.path
+    return problems, taken
 
 
-def _check_offering(o: Offering, c: _Checker, lists: Lists, partners: Mapping[str, Partner]) -> None:
-    c.ref(("partner",), o.partner, partners, "de partner", "de bestanden in partners/")
-    c.refs(("themas",), o.themes, lists.table("themas"), "het thema", "data/themas.yml")
-    c.refs(("niveaus",), o.tiers, lists.table("niveaus"), "het niveau", "data/niveaus.yml")
-    c.ref(("soort",), o.kind, lists.table("soorten"), "de soort", "data/soorten.yml")
-    c.refs(("talen",), o.languages, lists.table("talen"), "de taal", "data/talen.yml")
-    c.refs(("toegang", "verwijzers"), o.access.referrers, lists.table("verwijzers"), "de verwijzer",
-           "data/verwijzers.yml")
-    for index, location in enumerate(o.locations):
-        c.ref(("locaties", index, "gebied"), location.area, lists.table("gebieden"), "het gebied",
-              "data/plaatsen.yml")
-    names = {location.name: location for location in o.locations}
-    for key, slots in (("openingstijden", o.opening_hours), ("bijeenkomsten", o.sessions)):
-        for index, slot in enumerate(slots):
-            if slot.location:
-                c.ref((key, index, "locatie"), slot.location, names, "de locatie",
-                      "de namen onder 'locaties' in dit bestand")
-    c.links(("beschrijving",), o.description)
-
-
-def _check_freshness(entry: Review, c: _Checker, today: date) -> None:
-    if review_by(entry) < today:
-        c.add(("controleren_voor",) if entry.review_by else ("gecontroleerd",),
-              f"dit bestand had vóór {review_by(entry).isoformat()} opnieuw nagekeken moeten worden.",
-              "kijk alle gegevens na en zet de datum van vandaag bij 'gecontroleerd'.",
-              Severity.WARNING)
-
-
-def _load_records(folder: Path, root: Path, model: type[Any], problems: list[Problem]
-                  ) -> list[tuple[Any, SourceDoc]]:
-    out: list[tuple[Any, SourceDoc]] = []
-    seen: dict[str, str] = {}
+def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[SourceDoc, Path]]:
+    docs = []
     for path in _yaml_files(folder):
         doc, found = load_yaml(path, display_path(path, root))
         problems += found
-        if doc is None:
-            continue
+        if doc is not None:
+            docs.append((doc, path))
+    return docs
+
+
+def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], references: tuple[Reference, ...],
+                  tables: Tables, today: date, problems: list[Problem]) -> list[Any]:
+    records = []
+    seen: dict[str, str] = {}
+    for doc, path in docs:
         record, found = validate(model, doc)
-        problems += found
-        if record is None:
-            continue
-        checker = _Checker(doc, problems)
-        if record.id != path.stem:
-            checker.add(("id",), f"de id '{record.id}' is anders dan de bestandsnaam '{path.name}'.",
-                        f"noem het bestand {record.id}.yml of zet 'id: {path.stem}'.")
-        if record.id in seen:
-            checker.add(("id",), f"de id '{record.id}' wordt ook gebruikt in {seen[record.id]}.",
-                        "geef elk bestand een eigen id en bestandsnaam.")
-            continue
-        seen[record.id] = doc.path
-        out.append((record, doc))
-    return out
+        id_problems, taken = _id_problems(doc, path, seen)
+        problems += found + id_problems
+        problems += check_references(doc, references, tables) + check_links(doc)
+        if record is not None:
+            problems += _stale(record, doc, today)
+            if not taken:
+                records.append(record)
+    return records
 
 
 def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, list[Problem]]:
@@ -201,24 +152,22 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
     for name in (folders.partners, folders.offerings):
         if not (root / name).is_dir():
             problems.append(Problem(name, 0, "", "deze map ontbreekt.", f"maak de map {name}/ aan."))
-    partner_docs = _load_records(root / folders.partners, root, Partner, problems)
-    offering_docs = _load_records(root / folders.offerings, root, Offering, problems)
-    partners = {p.id: p for p, _ in partner_docs}
-    for partner, doc in partner_docs:
-        _check_partner(partner, _Checker(doc, problems), lists)
-    for offering, doc in offering_docs:
-        _check_offering(offering, _Checker(doc, problems), lists, partners)
-    for record, doc in (*partner_docs, *offering_docs):
-        _check_freshness(record, _Checker(doc, problems), today)
+    partner_docs = _read_folder(root / folders.partners, root, problems)
+    offering_docs = _read_folder(root / folders.offerings, root, problems)
+    tables: dict[str, Mapping[str, Any] | None] = {
+        key: lists.table(key) for key in ("partnertypes", "gebieden", "plaatsen", "themas", "niveaus",
+                                          "soorten", "talen", "verwijzers")
+    }
+    tables["partners"] = {doc.data["id"]: True for doc, _ in partner_docs
+                          if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
+    partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
+    offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
-    sources = {("partner", p.id): doc.path for p, doc in partner_docs}
-    sources |= {("aanbod", o.id): doc.path for o, doc in offering_docs}
     catalog = Catalog(
         lists=lists,
-        partners=dict(sorted(partners.items(), key=lambda kv: kv[1].name.casefold())),
-        offerings=dict(sorted(((o.id, o) for o, _ in offering_docs), key=lambda kv: sort_key(kv[1]))),
+        partners={p.id: p for p in sorted(partners, key=lambda p: p.name.casefold())},
+        offerings={o.id: o for o in sorted(offerings, key=sort_key)},
         today=today,
-        sources=sources,
     )
     return catalog, problems

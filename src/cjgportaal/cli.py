@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .catalog import load_catalog
@@ -19,9 +20,16 @@ def _project(args: argparse.Namespace) -> tuple[Path, dict[str, object]]:
     return config_file.parent, plugin_options(config_file)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD.") from None
+
+
 def _validate(args: argparse.Namespace) -> int:
     root, options = _project(args)
-    today = build_date(args.datum or options.get("build_date"))
+    today = args.datum or build_date(options.get("build_date"))
     catalog, problems = load_catalog(data_folders(root, options), today)
     if args.formaat == "github":
         for problem in sorted(problems):
@@ -51,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("validate", help="controleer alle partner-, aanbod- en lijstbestanden")
-    check.add_argument("--datum", help="doe alsof het deze dag is (JJJJ-MM-DD), voor verlopen controles")
+    check.add_argument("--datum", type=_day, help="doe alsof het deze dag is (JJJJ-MM-DD), voor verlopen controles")
     check.add_argument("--formaat", choices=("tekst", "github"), default="tekst",
                        help="'github' schrijft ook meldingen voor GitHub Actions")
     check.set_defaults(run=_validate)

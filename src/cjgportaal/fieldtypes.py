@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -135,6 +135,7 @@ AgeMonths = Annotated[
         {"type": "string", "pattern": r"^(zwangerschap|-?\d+ ?(jaar|maand|maanden)?)$"},
     ]}),
 ]
+TimeOfDay = Annotated[time, WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"})]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 
 

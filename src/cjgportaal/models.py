@@ -6,13 +6,13 @@ and CI use is generated from these classes (see `schema.py`).
 
 from __future__ import annotations
 
-from datetime import time
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fieldtypes import (
-    AgeMonths, Date, Email, GithubHandle, Id, Phone, Postcode, ShortText, WebUrl, listed, problem,
+    AgeMonths, Date, Email, GithubHandle, Id, Phone, Postcode, ShortText, TimeOfDay, WebUrl, listed,
+    problem,
 )
 from .vocabulary import (
     AccessRoute, Audience, CostKind, EvidenceLevel, Role, SessionStatus, Status, Weekday,
@@ -23,7 +23,8 @@ class Record(BaseModel):
     """Base for every record: Dutch aliases, unknown fields refused, whitespace trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
-                              validate_by_alias=True, validate_by_name=False)
+                              validate_by_alias=True, validate_by_name=False,
+                              coerce_numbers_to_str=True)
 
 
 def _f(alias: str, description: str, **kwargs: object) -> object:
@@ -196,8 +197,8 @@ class Location(Record):
 class TimeSlot(Record):
     """Shared start/end times, checked for order."""
 
-    start: time = _f("van", "Begintijd, zoals \"09:00\".")
-    end: time = _f("tot", "Eindtijd, zoals \"11:30\".")
+    start: TimeOfDay = _f("van", "Begintijd, zoals \"09:00\".")
+    end: TimeOfDay = _f("tot", "Eindtijd, zoals \"11:30\".")
     location: str = _f("locatie", "Naam van een van de locaties hierboven.", default="")
     note: str = _f("opmerking", "Korte opmerking.", default="")
 

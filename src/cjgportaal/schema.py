@@ -34,10 +34,12 @@ def _with_enums(node: Any, enums: dict[str, list[str]]) -> Any:
 
 
 def list_enums(folders: DataFolders) -> dict[str, list[str]]:
-    """The ids each `x-lijst` marker may take, from the site's lists and partner files."""
+    """The ids each `x-lijst` marker may take, from the site's lists.
+
+    Partner ids are left out on purpose: a new partner file should not make the schema stale.
+    """
     lists, _ = load_lists(folders.root / folders.lists, folders.root)
-    partner_dir = folders.root / folders.partners
-    enums = {"partners": sorted(p.stem for p in partner_dir.rglob("*.y*ml"))} if partner_dir.is_dir() else {}
+    enums: dict[str, list[str]] = {}
     for key in ("themas", "partnertypes", "niveaus", "soorten", "talen", "verwijzers", "gebieden", "plaatsen"):
         table = lists.table(key)
         if table:

@@ -22,6 +22,7 @@ from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .problems import Severity, format_report
 from .render import GeneratedPage, RenderOptions, render_pages
+from .schema import write_schemas
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -86,6 +87,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
         return html if generated is None else generated.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.folders is not None
+        write_schemas(self.folders, Path(config.site_dir) / "schemas")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None

@@ -1,0 +1,67 @@
+"""The built default site in a real browser: keyboard access and privacy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+
+PAGES = ["", "aanbod/peuter-in-zicht/", "themas/opvoeden/", "organisaties/", "ouders/"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site: Path) -> Iterator[str]:
+    with serve(default_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", PAGES)
+def test_first_tab_stop_is_the_skip_link_to_the_content(browser, base_url: str, path: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + path)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.classList.contains('cjg-skip'), "
+                            "document.activeElement.textContent.trim()]")
+    assert focused == [True, "Naar de inhoud"]
+    box = page.locator(".cjg-skip").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["x"] >= 0, "skip link must be visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "inhoud"
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_requests_to_other_origins_and_no_cookies(browser, base_url: str, path: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + path, wait_until="networkidle")
+    foreign = [url for url in requests if not url.startswith(base_url) and not url.startswith(("data:", "blob:"))]
+    assert foreign == []
+    assert context.cookies() == []
+    context.close()
+
+
+def test_content_links_are_underlined(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "aanbod/peuter-in-zicht/")
+    decoration = page.eval_on_selector(".md-content a[href*='organisaties']",
+                                       "a => getComputedStyle(a).textDecorationLine")
+    assert "underline" in decoration
+    page.close()

@@ -37,6 +37,21 @@ def test_unreadable_files_get_a_message_with_line(tmp_path: Path, content: str, 
     assert words in problem.message + problem.hint
 
 
+def test_alias_bombs_are_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for n in range(1, 12):
+        lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [" + ", ".join([f"*{chr(96 + n)}"] * 9) + "]")
+    doc, [problem] = _load(tmp_path, "\n".join(lines) + "\n")
+    assert doc is None and problem.line == 1 and "&naam" in problem.message
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    doc, [problem] = _load(tmp_path, "titel: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert doc is None and "te diep genest" in problem.message
+    doc, [problem] = _load(tmp_path, "".join(f"{'  ' * i}k{i}:\n" for i in range(40)) + "  " * 40 + "x: 1\n")
+    assert doc is None and "te diep genest" in problem.message
+
+
 def test_non_utf8_bytes_name_the_line(tmp_path: Path) -> None:
     doc, [problem] = _load(tmp_path, b"titel: a\nsamenvatting: caf\xe9\n")
     assert doc is None and problem.line == 2 and "UTF-8" in problem.message

@@ -18,6 +18,7 @@ import yaml
 from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
 
@@ -68,8 +69,28 @@ class SourceDoc:
         return 1
 
 
-def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]]) -> None:
-    lines.setdefault(here, node.start_mark.line + 1)
+class _Refused(Exception):
+    """A structure we do not read: aliases or too deep nesting."""
+
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]],
+                 seen: set[int]) -> None:
+    line = node.start_mark.line + 1
+    if id(node) in seen and not isinstance(node, yaml.ScalarNode):
+        # The composer hands out the same node for every *alias: refuse, or one line can
+        # expand to billions of values ("billion laughs").
+        raise _Refused(line, "ankers en verwijzingen (&naam en *naam) zijn niet toegestaan; "
+                             "op deze regel staat een anker dat verderop wordt gebruikt.",
+                       "schrijf de waarde gewoon opnieuw uit.")
+    seen.add(id(node))
+    if len(here) > MAX_DEPTH:
+        raise _Refused(line, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
+                       "controleer de inspringing; zo diep nesten komt in deze bestanden niet voor.")
+    lines.setdefault(here, line)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -79,10 +100,10 @@ def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: l
             seen.add(key)
             child = (*here, key)
             lines[child] = key_node.start_mark.line + 1
-            _index_lines(value_node, child, lines, dupes)
+            _index_lines(value_node, child, lines, dupes, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_lines(item, (*here, index), lines, dupes)
+            _index_lines(item, (*here, index), lines, dupes, seen)
 
 
 def _decode(raw: bytes, shown: str) -> str | Problem:
@@ -139,19 +160,24 @@ def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
         return Problem(shown, 1, "", "het bestand is leeg.",
                        "vul het bestand in of verwijder het (maak een nieuw bestand met 'cjg new').")
     loader = _StrictLoader(text)
+    lines: dict[Path_, int] = {}
+    dupes: list[tuple[str, int]] = []
     try:
         node = loader.get_single_node()
         if node is None:
             return Problem(shown, 1, "", "het bestand bevat alleen commentaar.",
                            "vul de velden in of verwijder het bestand.")
+        _index_lines(node, (), lines, dupes, set())
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         return _yaml_problem(exc, shown)
+    except _Refused as exc:
+        return Problem(shown, exc.line, "", exc.message, exc.hint)
+    except RecursionError:
+        return Problem(shown, 1, "", "de gegevens zijn te diep genest.",
+                       "controleer de haakjes [ ] en { } en de inspringing.")
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
-    dupes: list[tuple[str, int]] = []
-    _index_lines(node, (), lines, dupes)
     problems = [
         Problem(shown, line, name, "dit veld staat twee keer in het bestand.",
                 "laat één van de twee staan; anders is niet duidelijk welke waarde geldt.")

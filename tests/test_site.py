@@ -125,7 +125,7 @@ def test_skip_link_and_no_other_origins_in_html(default_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         if page.name == "404.html":
             continue
-        assert 'class="cjg-skip"' in html and 'id="inhoud"' in html, page
+        assert 'class="md-skip cjg-skip"' in html and 'id="inhoud"' in html, page
         loads = re.findall(r'<(?:script|img|iframe|source|video|audio)[^>]+src="([^"]*)"', html)
         loads += [href for rel, href in re.findall(r'<link rel="([^"]+)" href="([^"]*)"', html)
                   if rel not in ("canonical", "alternate")]

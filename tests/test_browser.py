@@ -55,6 +55,7 @@ def test_no_requests_to_other_origins_and_no_cookies(browser, base_url: str, pat
     foreign = [url for url in requests if not url.startswith(base_url) and not url.startswith(("data:", "blob:"))]
     assert foreign == []
     assert context.cookies() == []
+    assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
     context.close()
 
 

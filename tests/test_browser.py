@@ -66,3 +66,18 @@ def test_content_links_are_underlined(browser, base_url: str) -> None:
                                        "a => getComputedStyle(a).textDecorationLine")
     assert "underline" in decoration
     page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_satisfy_their_content_security_policy(browser, base_url: str, path: str) -> None:
+    page = browser.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.on("pageerror", lambda error: messages.append(str(error)))
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    page.locator("input.md-search__input").click()  # starts the search worker
+    page.keyboard.type("cursus")
+    page.wait_for_timeout(500)
+    assert [m for m in messages if "Content Security Policy" in m or "Refused" in m] == []
+    page.close()

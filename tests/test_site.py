@@ -133,6 +133,16 @@ def test_skip_link_and_no_other_origins_in_html(default_site: Path) -> None:
         assert "fonts.googleapis" not in html
 
 
+def test_security_headers_for_static_hosts(default_site: Path) -> None:
+    headers = (default_site / "_headers").read_text(encoding="utf-8")
+    for expected in ("frame-ancestors 'none'", "Strict-Transport-Security", "nosniff", "Referrer-Policy",
+                     "script-src 'self' 'sha256-"):
+        assert expected in headers
+    html = (default_site / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert meta and "default-src 'self'" in meta.group(1) and "unsafe-inline" not in meta.group(1)
+
+
 def test_json_schema_is_published(default_site: Path) -> None:
     assert (default_site / "schemas" / "aanbod.schema.json").read_text(encoding="utf-8") == \
         (ROOT / "schemas" / "aanbod.schema.json").read_text(encoding="utf-8")

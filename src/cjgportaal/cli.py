@@ -52,6 +52,17 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _headers(args: argparse.Namespace) -> int:
+    from .security import netlify_headers, nginx_headers, site_script_hashes
+
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        sys.exit(f"cjg: {site} bevat geen gebouwde site; bouw eerst met mkdocs build.")
+    hashes = site_script_hashes(site)
+    print(nginx_headers(hashes) if args.formaat == "nginx" else netlify_headers(hashes), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cjg` console command."""
     parser = argparse.ArgumentParser(prog="cjg", description="Werk met de gegevens van de CJG-site.")
@@ -67,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="schrijf het JSON Schema voor editors en CI")
     schema.add_argument("--map", default="schemas", help="map voor de schema's (standaard: schemas)")
     schema.set_defaults(run=_schema)
+
+    headers = commands.add_parser("headers", help="print beveiligingsheaders voor de webserver")
+    headers.add_argument("--site", default="site", help="map met de gebouwde site (standaard: site)")
+    headers.add_argument("--formaat", choices=("nginx", "netlify"), default="nginx")
+    headers.set_defaults(run=_headers)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -23,6 +23,7 @@ from .clock import build_date
 from .problems import Severity, format_report
 from .render import GeneratedPage, RenderOptions, render_pages
 from .schema import write_schemas
+from .security import add_csp_meta, netlify_headers, site_script_hashes
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -88,9 +89,14 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         generated = self.generated.get(page.file.src_uri)
         return html if generated is None else generated.html
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return add_csp_meta(output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.folders is not None
-        write_schemas(self.folders, Path(config.site_dir) / "schemas")
+        site = Path(config.site_dir)
+        write_schemas(self.folders, site / "schemas")
+        (site / "_headers").write_text(netlify_headers(site_script_hashes(site)), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None

@@ -19,7 +19,14 @@ from .validation import field_name
 
 Loc = tuple[str | int, ...]
 Tables = Mapping[str, Mapping[str, Any] | None]
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|href\s*=\s*[\"']?([^\"'\s>]+)")
+# Inline links, reference definitions, autolinks and raw HTML attributes that hold a URL.
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"
+    r"|^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"
+    r"|(?:href|src|action|formaction)\s*=\s*[\"']?([^\"'\s>]+)",
+    re.M | re.I,
+)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ def _load(tmp_path: Path, content: bytes | str):
         ("   \n\n", 1, "leeg"),
         ("# alleen commentaar\n", 1, "alleen commentaar"),
         ("titel: a\n---\ntitel: b\n", 2, "niet te lezen"),
-        ("x: !!python/object/apply:os.system ['true']\n", 1, "niet te lezen"),
+        ("x: !!python/object/apply:os.system ['true']\n", 1, "niet toegestaan"),
+        ("a: 1\nx: !!binary aGVsbG8=\n", 2, "niet toegestaan"),
     ],
 )
 def test_unreadable_files_get_a_message_with_line(tmp_path: Path, content: str, line: int, words: str) -> None:

@@ -19,6 +19,7 @@ from .problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 Path_ = tuple[str | int, ...]
 
@@ -87,6 +88,9 @@ def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: l
                              "op deze regel staat een anker dat verderop wordt gebruikt.",
                        "schrijf de waarde gewoon opnieuw uit.")
     seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(line, f"YAML-tags zoals {node.tag.replace('tag:yaml.org,2002:', '!!')} zijn niet toegestaan.",
+                       "haal de tag (het woord met ! ervoor) weg en schrijf de waarde als gewone tekst.")
     if len(here) > MAX_DEPTH:
         raise _Refused(line, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
                        "controleer de inspringing; zo diep nesten komt in deze bestanden niet voor.")

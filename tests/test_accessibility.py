@@ -61,12 +61,14 @@ def test_sitemap_lists_every_page(default_site: Path) -> None:
 def test_axe_finds_no_violations_on_any_page(browser, base_url: str, default_site: Path, width: int) -> None:
     _require_axe()
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     found: list[str] = []
     for path in _sitemap_paths(default_site):
         page.goto(base_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS)
         for violation in result["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]
             found.append(f"/{path} [{width}px] {violation['id']}: {violation['help']} {targets}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,7 +11,9 @@ from .lists import Lists, load_lists
 from .loading import SourceDoc, load_yaml
 from .models import AgeBand, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
-from .references import OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references
+from .references import (
+    OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables,
+)
 from .validation import validate
 
 
@@ -154,12 +155,8 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
             problems.append(Problem(name, 0, "", "deze map ontbreekt.", f"maak de map {name}/ aan."))
     partner_docs = _read_folder(root / folders.partners, root, problems)
     offering_docs = _read_folder(root / folders.offerings, root, problems)
-    tables: dict[str, Mapping[str, Any] | None] = {
-        key: lists.table(key) for key in ("partnertypes", "gebieden", "plaatsen", "themas", "niveaus",
-                                          "soorten", "talen", "verwijzers")
-    }
-    tables["partners"] = {doc.data["id"]: True for doc, _ in partner_docs
-                          if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)}
+    tables = reference_tables(lists, [doc.data["id"] for doc, _ in partner_docs
+                                      if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)])
     partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
     offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
     if any(p.severity is Severity.ERROR for p in problems):

@@ -52,6 +52,47 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(question: str, default: str = "") -> str:
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{question}{suffix}: ").strip()
+    return answer or default
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import NewEntry, check_entry, render_entry, target_path
+
+    root, options = _project(args)
+    folders = data_folders(root, options)
+    interactive = sys.stdin.isatty() and not args.geen_vragen
+    title = args.titel or (_ask("Titel" if args.soort != "partner" else "Naam van de organisatie")
+                           if interactive else "")
+    partner = args.partner
+    if args.soort != "partner" and not partner and interactive:
+        partner = _ask("Id van de partner (bestandsnaam in partners/)")
+    missing = [flag for flag, value in (("--titel", title), ("--partner", partner or args.soort == "partner"),
+                                        ("--beheerder", args.beheerder or args.soort != "partner")) if not value]
+    if args.soort == "partner" and not args.beheerder and interactive:
+        args.beheerder = [_ask("Je GitHub-naam")]
+        missing.remove("--beheerder")
+    if missing:
+        print(f"cjg new: geef ook {', '.join(missing)} op.", file=sys.stderr)
+        return 2
+    entry = NewEntry(kind=args.soort, title=title, id=args.id or "", partner=partner or "",
+                     summary=args.samenvatting or "", audiences=args.doelgroep or [], themes=args.thema or [],
+                     area=args.gebied or "", maintainers=args.beheerder or [])
+    today = build_date(options.get("build_date"))
+    text = render_entry(folders, entry, today)
+    problems = check_entry(folders, entry, text)
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    target = target_path(folders, entry)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Gemaakt: {target.relative_to(root)}. Vul de velden aan en controleer met: cjg validate")
+    return 0
+
+
 def _headers(args: argparse.Namespace) -> int:
     from .security import netlify_headers, nginx_headers, site_script_hashes
 
@@ -78,6 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="schrijf het JSON Schema voor editors en CI")
     schema.add_argument("--map", default="schemas", help="map voor de schema's (standaard: schemas)")
     schema.set_defaults(run=_schema)
+
+    new = commands.add_parser("new", help="maak een nieuw bestand voor aanbod, een cursus of een partner")
+    new.add_argument("soort", choices=("aanbod", "cursus", "partner"))
+    new.add_argument("--titel", help="titel van het aanbod of naam van de partner")
+    new.add_argument("--id", help="id en bestandsnaam (standaard: gemaakt uit de titel)")
+    new.add_argument("--partner", help="id van de partner (bij aanbod en cursus)")
+    new.add_argument("--samenvatting", help="een of twee zinnen")
+    new.add_argument("--doelgroep", action="append", choices=("ouders", "jongeren", "professionals"))
+    new.add_argument("--thema", action="append", help="id uit data/themas.yml (mag vaker)")
+    new.add_argument("--gebied", help="kern of wijk uit data/plaatsen.yml")
+    new.add_argument("--beheerder", action="append", help="GitHub-naam van een beheerder (bij partner)")
+    new.add_argument("--geen-vragen", action="store_true", help="stel geen vragen, ook niet in een terminal")
+    new.set_defaults(run=_new)
 
     headers = commands.add_parser("headers", help="print beveiligingsheaders voor de webserver")
     headers.add_argument("--site", default="site", help="map met de gebouwde site (standaard: site)")

@@ -160,6 +160,19 @@ def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     text = _decode(path.read_bytes(), shown)
     if isinstance(text, Problem):
         return text
+    result = parse_yaml(text, shown)
+    return result if result[0] is not None else result[1][0]
+
+
+def parse_yaml(text: str, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse YAML text (see `load_yaml`); used directly for text that is not yet a file."""
+    result = _parse(text, shown)
+    if isinstance(result, Problem):
+        return None, [result]
+    return result
+
+
+def _parse(text: str, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     if not text.strip():
         return Problem(shown, 1, "", "het bestand is leeg.",
                        "vul het bestand in of verwijder het (maak een nieuw bestand met 'cjg new').")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .fieldtypes import ALLOWED_LINK_SCHEMES
+from .lists import Lists
 from .loading import SourceDoc
 from .problems import Problem
 from .validation import field_name
@@ -58,6 +59,16 @@ OFFERING_REFERENCES = (
               "de namen onder 'locaties' in dit bestand"),
 )
 TEXT_FIELDS = ("beschrijving",)
+
+
+LIST_TABLES = ("partnertypes", "gebieden", "plaatsen", "themas", "niveaus", "soorten", "talen", "verwijzers")
+
+
+def reference_tables(lists: Lists, partner_ids: Iterable[str]) -> Tables:
+    """The tables references are checked against: the site's lists and the partners' ids."""
+    tables: dict[str, Mapping[str, Any] | None] = {key: lists.table(key) for key in LIST_TABLES}
+    tables["partners"] = dict.fromkeys(partner_ids, True)
+    return tables
 
 
 def values_at(data: Any, path: tuple[str, ...], here: Loc = ()) -> Iterator[tuple[Loc, Any]]:

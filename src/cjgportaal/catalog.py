@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .duplicates import duplicate_warnings
 from .lists import Lists, load_lists
 from .loading import SourceDoc, load_yaml
 from .models import AgeBand, Offering, Partner, Review, Session
@@ -35,6 +36,7 @@ class Catalog:
     partners: dict[str, Partner]
     offerings: dict[str, Offering]
     today: date
+    files: dict[tuple[str, str], str] = field(default_factory=dict)  # ("partner"|"aanbod", id) → path
 
     def partner_of(self, offering: Offering) -> Partner:
         """The partner that provides an offering."""
@@ -127,7 +129,7 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> list[tupl
 
 
 def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], references: tuple[Reference, ...],
-                  tables: Tables, today: date, problems: list[Problem]) -> list[Any]:
+                  tables: Tables, today: date, problems: list[Problem]) -> list[tuple[Any, SourceDoc]]:
     records = []
     seen: dict[str, str] = {}
     for doc, path in docs:
@@ -138,7 +140,7 @@ def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], referenc
         if record is not None:
             problems += _stale(record, doc, today)
             if not taken:
-                records.append(record)
+                records.append((record, doc))
     return records
 
 
@@ -159,12 +161,15 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
                                       if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)])
     partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
     offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
+    problems += duplicate_warnings(offerings)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     catalog = Catalog(
         lists=lists,
-        partners={p.id: p for p in sorted(partners, key=lambda p: p.name.casefold())},
-        offerings={o.id: o for o in sorted(offerings, key=sort_key)},
+        partners={p.id: p for p, _ in sorted(partners, key=lambda pair: pair[0].name.casefold())},
+        offerings={o.id: o for o, _ in sorted(offerings, key=lambda pair: sort_key(pair[0]))},
         today=today,
+        files={(kind, record.id): doc.path for kind, pairs in (("partner", partners), ("aanbod", offerings))
+               for record, doc in pairs},
     )
     return catalog, problems

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .catalog import load_catalog
+from .catalog import Catalog, load_catalog
 from .clock import build_date
 from .problems import Severity, format_report
 from .settings import data_folders, plugin_options
@@ -93,6 +93,43 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple[Path, dict[str, object], Catalog]:
+    root, options = _project(args)
+    catalog, problems = load_catalog(data_folders(root, options), today or build_date(options.get("build_date")))
+    if catalog is None:
+        print(format_report(problems), file=sys.stderr)
+        sys.exit(1)
+    return root, options, catalog
+
+
+def _codeowners(args: argparse.Namespace) -> int:
+    from .upkeep import codeowners
+
+    root, options, catalog = _valid_catalog(args)
+    text = codeowners(catalog, list(options.get("coordinators") or []))
+    target = root / ".github" / "CODEOWNERS"
+    if args.controleer:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print("cjg: .github/CODEOWNERS is niet bijgewerkt; voer 'cjg codeowners' uit en commit het "
+                  "resultaat.", file=sys.stderr)
+            return 1
+        print(".github/CODEOWNERS is bijgewerkt.")
+        return 0
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Geschreven: {target.relative_to(root)}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .upkeep import stale_report
+
+    _, options, catalog = _valid_catalog(args, args.datum)
+    months = args.maanden or int(str(options.get("stale_months", 12)))
+    print(stale_report(catalog, months), end="")
+    return 0
+
+
 def _headers(args: argparse.Namespace) -> int:
     from .security import netlify_headers, nginx_headers, site_script_hashes
 
@@ -132,6 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--beheerder", action="append", help="GitHub-naam van een beheerder (bij partner)")
     new.add_argument("--geen-vragen", action="store_true", help="stel geen vragen, ook niet in een terminal")
     new.set_defaults(run=_new)
+
+    owners = commands.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de beheerders")
+    owners.add_argument("--controleer", action="store_true", help="alleen controleren of het bestand klopt")
+    owners.set_defaults(run=_codeowners)
+
+    report = commands.add_parser("report", help="rapporten over de gegevens")
+    report.add_argument("rapport", choices=("stale",), help="stale: wat moet worden nagekeken")
+    report.add_argument("--maanden", type=int, help="ook wat langer dan dit aantal maanden niet is nagekeken "
+                        "(standaard 12, of stale_months in mkdocs.yml)")
+    report.add_argument("--datum", type=_day, help="peildatum (JJJJ-MM-DD)")
+    report.set_defaults(run=_report)
 
     headers = commands.add_parser("headers", help="print beveiligingsheaders voor de webserver")
     headers.add_argument("--site", default="site", help="map met de gebouwde site (standaard: site)")

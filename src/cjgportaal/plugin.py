@@ -36,6 +36,8 @@ class CjgConfig(Config):
     lists_dir = c.Type(str, default="data")
     build_date = c.Optional(c.Type(str))
     feedback_email = c.Optional(c.Type(str))
+    coordinators = c.ListOfItems(c.Type(str), default=[])  # GitHub handles, for CODEOWNERS
+    stale_months = c.Type(int, default=12)  # for `cjg report stale`
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):

@@ -31,6 +31,11 @@ def _validate(args: argparse.Namespace) -> int:
     root, options = _project(args)
     today = args.datum or build_date(options.get("build_date"))
     catalog, problems = load_catalog(data_folders(root, options), today)
+    if args.alleen is not None:
+        # Cross-file checks still see all data; only the problems of the named files are reported.
+        wanted = {Path(name).as_posix().removeprefix("./") for name in args.alleen}
+        problems = [p for p in problems if p.file in wanted]
+        catalog = None
     if args.formaat == "github":
         for problem in sorted(problems):
             print(problem.github_annotation())
@@ -39,6 +44,8 @@ def _validate(args: argparse.Namespace) -> int:
     failed = any(p.severity is Severity.ERROR for p in problems)
     if not failed and catalog is not None:
         print(f"In orde: {len(catalog.partners)} partners en {len(catalog.offerings)} keer aanbod.")
+    elif not failed:
+        print(f"In orde: {len(args.alleen)} gewijzigde bestanden.")
     return 1 if failed else 0
 
 
@@ -151,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--datum", type=_day, help="doe alsof het deze dag is (JJJJ-MM-DD), voor verlopen controles")
     check.add_argument("--formaat", choices=("tekst", "github"), default="tekst",
                        help="'github' schrijft ook meldingen voor GitHub Actions")
+    check.add_argument("--alleen", nargs="*", metavar="BESTAND",
+                       help="meld alleen problemen in deze bestanden (paden vanaf de projectmap)")
     check.set_defaults(run=_validate)
 
     schema = commands.add_parser("schema", help="schrijf het JSON Schema voor editors en CI")

@@ -22,7 +22,7 @@ from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .problems import Severity, format_report
 from .render import GeneratedPage, RenderOptions, render_pages
-from .schema import write_schemas
+from .schema import json_schemas, write_schemas
 from .security import add_csp_meta, netlify_headers, site_script_hashes
 
 log = logging.getLogger("mkdocs.plugins.cjg")
@@ -38,6 +38,8 @@ class CjgConfig(Config):
     feedback_email = c.Optional(c.Type(str))
     coordinators = c.ListOfItems(c.Type(str), default=[])  # GitHub handles, for CODEOWNERS
     stale_months = c.Type(int, default=12)  # for `cjg report stale`
+    repository = c.Type(str, default="")  # owner/name on GitHub, for the form's pull-request link
+    branch = c.Type(str, default="main")
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -68,9 +70,12 @@ class CjgPlugin(BasePlugin[CjgConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        assert self.folders is not None
         options = RenderOptions(directory_urls=config.use_directory_urls,
-                                feedback_email=self.config.feedback_email)
-        self.generated = {page.src_uri: page for page in render_pages(self.catalog, options)}
+                                feedback_email=self.config.feedback_email, repository=self.config.repository,
+                                branch=self.config.branch, offerings_dir=self.config.offerings_dir)
+        schema = json_schemas(self.folders)["aanbod.schema.json"]
+        self.generated = {page.src_uri: page for page in render_pages(self.catalog, options, schema)}
         for src_uri, page in self.generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "

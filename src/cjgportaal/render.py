@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from . import formatting, urls
 from .catalog import Catalog, review_by
+from .form import form_fields, partner_folders
 from .models import Offering
 from .vocabulary import AUDIENCES, label
 
@@ -35,6 +36,9 @@ class RenderOptions:
 
     directory_urls: bool = True
     feedback_email: str | None = None
+    repository: str = ""  # owner/name on GitHub, for "open as pull request"
+    branch: str = "main"
+    offerings_dir: str = "offerings"
 
 
 def _environment() -> Environment:
@@ -56,11 +60,12 @@ def _environment() -> Environment:
 class Renderer:
     """Renders every generated page of one catalog."""
 
-    def __init__(self, catalog: Catalog, options: RenderOptions) -> None:
+    def __init__(self, catalog: Catalog, options: RenderOptions, offering_schema: dict[str, Any]) -> None:
         self.catalog = catalog
         self.options = options
         self.env = _environment()
         self.env.filters["area"] = catalog.lists.area_label
+        self.offering_schema = offering_schema
 
     def _links(self, here: str) -> dict[str, Callable[[str], str]]:
         def to(target: str) -> str:
@@ -124,9 +129,13 @@ class Renderer:
                               groups=[(b, urls.age_band_page(b.id),
                                        sum(b in c.age_bands_of(o) for o in visible))
                                       for b in c.lists.age_bands.values()]))
+        out.append(self._page("form.html", urls.FORM_PAGE, "Aanbod aanmelden",
+                              "Meld nieuw aanbod aan of pas het aan: het formulier maakt het bestand voor de site.",
+                              True, fields=form_fields(c, self.offering_schema),
+                              folders=partner_folders(c, self.options.offerings_dir)))
         return out
 
 
-def render_pages(catalog: Catalog, options: RenderOptions) -> list[GeneratedPage]:
-    """Render every generated page of a catalog."""
-    return Renderer(catalog, options).pages()
+def render_pages(catalog: Catalog, options: RenderOptions, offering_schema: dict[str, Any]) -> list[GeneratedPage]:
+    """Render every generated page of a catalog; the offering schema drives the submission form."""
+    return Renderer(catalog, options, offering_schema).pages()

@@ -8,6 +8,7 @@ OFFERINGS_INDEX = "aanbod/index.md"
 PARTNERS_INDEX = "organisaties/index.md"
 THEMES_INDEX = "themas/index.md"
 AGE_BANDS_INDEX = "leeftijden/index.md"
+FORM_PAGE = "professionals/aanbod-aanmelden.md"
 
 
 def offering_page(offering_id: str) -> str:

@@ -16,7 +16,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # One page of each type: home, hand-written, offering, partner, listing, index of groups.
 PAGE_TYPES = ["", "ouders/", "aanbod/peuter-in-zicht/", "organisaties/ggd-flevoland/", "themas/opvoeden/",
-              "leeftijden/", "over/toegankelijkheid/"]
+              "leeftijden/", "over/toegankelijkheid/", "professionals/aanbod-aanmelden/"]
 
 
 def _require_axe() -> None:

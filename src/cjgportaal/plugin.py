@@ -40,6 +40,7 @@ class CjgConfig(Config):
     stale_months = c.Type(int, default=12)  # for `cjg report stale`
     repository = c.Type(str, default="")  # owner/name on GitHub, for the form's pull-request link
     branch = c.Type(str, default="main")
+    monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -73,7 +74,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         assert self.folders is not None
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
-                                branch=self.config.branch, offerings_dir=self.config.offerings_dir)
+                                branch=self.config.branch, offerings_dir=self.config.offerings_dir,
+                                monitor_page=self.config.monitor_path)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.generated = {page.src_uri: page for page in render_pages(self.catalog, options, schema)}
         for src_uri, page in self.generated.items():

@@ -14,7 +14,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from . import formatting, urls
 from .catalog import Catalog, review_by
+from .charts import bar_chart
 from .form import form_fields, partner_folders
+from .monitor import THIN, Monitor
 from .models import Offering
 from .vocabulary import AUDIENCES, label
 
@@ -39,6 +41,7 @@ class RenderOptions:
     repository: str = ""  # owner/name on GitHub, for "open as pull request"
     branch: str = "main"
     offerings_dir: str = "offerings"
+    monitor_page: str = "professionals/aanbodmonitor.md"
 
 
 def _environment() -> Environment:
@@ -133,6 +136,9 @@ class Renderer:
                               "Meld nieuw aanbod aan of pas het aan: het formulier maakt het bestand voor de site.",
                               True, fields=form_fields(c, self.offering_schema),
                               folders=partner_folders(c, self.options.offerings_dir)))
+        out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",
+                              "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
+                              True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
         return out
 
 

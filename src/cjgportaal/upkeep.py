@@ -37,7 +37,8 @@ class StaleEntry:
     reason: str
 
 
-def _months_before(day: date, months: int) -> date:
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier (days past the 28th become the 28th)."""
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     return date(year, month + 1, min(day.day, 28))
@@ -45,7 +46,7 @@ def _months_before(day: date, months: int) -> date:
 
 def stale_entries(catalog: Catalog, months: int) -> dict[str, list[StaleEntry]]:
     """Entries past their review date or not checked for `months` months, by partner id."""
-    limit = _months_before(catalog.today, months)
+    limit = months_before(catalog.today, months)
     out: dict[str, list[StaleEntry]] = {}
     for (kind, entry_id), path in sorted(catalog.files.items(), key=lambda item: item[1]):
         entry: Partner | Offering = catalog.partners[entry_id] if kind == "partner" else catalog.offerings[entry_id]

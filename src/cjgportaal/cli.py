@@ -129,11 +129,43 @@ def _codeowners(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    if args.rapport == "wijzigingen":
+        return _changes(args)
+    root, options, catalog = _valid_catalog(args, args.datum)
+    if args.rapport == "monitor":
+        from .monitor import Monitor
+        from .monitor_report import monitor_data, render
+
+        print(render(monitor_data(Monitor(catalog)), args.formaat), end="")
+        return 0
     from .upkeep import stale_report
 
-    _, options, catalog = _valid_catalog(args, args.datum)
     months = args.maanden or int(str(options.get("stale_months", 12)))
     print(stale_report(catalog, months), end="")
+    return 0
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from .changes import ChangeError, changes_since
+
+    if not args.sinds:
+        print("cjg report wijzigingen: geef --sinds op (een datum JJJJ-MM-DD of een git-revisie).", file=sys.stderr)
+        return 2
+    root, options = _project(args)
+    try:
+        changes = changes_since(data_folders(root, options), args.sinds)
+    except ChangeError as exc:
+        print(f"cjg: {exc}", file=sys.stderr)
+        return 1
+    words = {"A": "Nieuw", "M": "Gewijzigd", "D": "Verwijderd"}
+    print(f"# Wijzigingen in de sociale kaart sinds {args.sinds}\n")
+    for status, word in words.items():
+        group = [c for c in changes if c.status == status]
+        if group:
+            print(f"## {word}\n")
+            print("\n".join(f"- {c.kind}: **{c.title or c.path}** (`{c.path}`)" for c in group) + "\n")
+    if not changes:
+        print("Er is niets veranderd.")
     return 0
 
 
@@ -184,10 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     owners.set_defaults(run=_codeowners)
 
     report = commands.add_parser("report", help="rapporten over de gegevens")
-    report.add_argument("rapport", choices=("stale",), help="stale: wat moet worden nagekeken")
+    report.add_argument("rapport", choices=("stale", "monitor", "wijzigingen"),
+                        help="stale: wat moet worden nagekeken; monitor: dekking, gaten en actualiteit; "
+                             "wijzigingen: nieuw, gewijzigd en verwijderd sinds --sinds")
     report.add_argument("--maanden", type=int, help="ook wat langer dan dit aantal maanden niet is nagekeken "
                         "(standaard 12, of stale_months in mkdocs.yml)")
     report.add_argument("--datum", type=_day, help="peildatum (JJJJ-MM-DD)")
+    report.add_argument("--formaat", choices=("tekst", "csv", "json"), default="tekst", help="voor monitor")
+    report.add_argument("--sinds", help="voor wijzigingen: een datum (JJJJ-MM-DD) of git-revisie")
     report.set_defaults(run=_report)
 
     headers = commands.add_parser("headers", help="print beveiligingsheaders voor de webserver")

@@ -13,7 +13,7 @@ from .loading import SourceDoc, load_yaml
 from .models import AgeBand, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
 from .references import (
-    OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables,
+    LIST_REFERENCES, OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables,
 )
 from .validation import validate
 
@@ -162,6 +162,8 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
     partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
     offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
     problems += duplicate_warnings(offerings)
+    for doc in lists.docs:
+        problems += check_references(doc, LIST_REFERENCES, tables)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     catalog = Catalog(

@@ -60,6 +60,12 @@ def phone_href(number: str) -> str:
     return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+def whatsapp_href(number: str) -> str:
+    """A WhatsApp click-to-chat link (a plain link; nothing is loaded from WhatsApp)."""
+    parsed = phonenumbers.parse(number, "NL")
+    return "https://wa.me/" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
+
+
 def rich_text(source: str) -> Markup:
     """Render partner Markdown and sanitise the HTML with an allowlist.
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import Field, create_model
 
-from .loading import load_yaml
-from .models import AgeBand, Area, ListItem, Municipality, Places, Record
+from .loading import SourceDoc, load_yaml
+from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, YouthWorker
 from .problems import Problem, display_path
 from .validation import validate
 
@@ -25,14 +25,16 @@ LIST_FILES: dict[str, type[ListItem]] = {
     "leeftijdsgroepen": AgeBand,
 }
 PLACES_FILE = "plaatsen"
+# Lists a site may leave out: a missing file means an empty list.
+OPTIONAL_FILES: dict[str, type[Record]] = {"jongerenwerkers": YouthWorker, "hulplijnen": Helpline}
 
 
-def _list_file_model(key: str, item: type[ListItem]) -> type[Record]:
+def _list_file_model(key: str, item: type[Record]) -> type[Record]:
     field: Any = (list[item], Field(alias=key, min_length=1))  # type: ignore[valid-type]
     return create_model(f"{key.capitalize()}File", __base__=Record, **{key: field})
 
 
-LIST_FILE_MODELS = {key: _list_file_model(key, item) for key, item in LIST_FILES.items()}
+LIST_FILE_MODELS = {key: _list_file_model(key, item) for key, item in {**LIST_FILES, **OPTIONAL_FILES}.items()}
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,10 @@ class Lists:
     age_bands: dict[str, AgeBand] = field(default_factory=dict)
     municipalities: dict[str, Municipality] = field(default_factory=dict)
     areas: dict[str, Area] = field(default_factory=dict)
+    youth_workers: dict[str, YouthWorker] = field(default_factory=dict)
+    helplines: dict[str, Helpline] = field(default_factory=dict)
     failed: frozenset[str] = frozenset()
+    docs: tuple[SourceDoc, ...] = ()  # the optional files, for cross-file checks
 
     def table(self, key: str) -> Mapping[str, Any] | None:
         """The entries of the list file `key` by id, or None when that file could not be read."""
@@ -94,11 +99,16 @@ def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
     problems: list[Problem] = []
     loaded: dict[str, dict[str, Any]] = {}
     failed: set[str] = set()
-    for key in (*LIST_FILES, PLACES_FILE):
+    docs: list[SourceDoc] = []
+    for key in (*LIST_FILES, PLACES_FILE, *OPTIONAL_FILES):
         path = folder / f"{key}.yml"
+        if key in OPTIONAL_FILES and not path.exists():
+            continue
         shown = display_path(path, root)
         before = len(problems)
-        _load_list(key, path, shown, loaded, problems)
+        doc = _load_list(key, path, shown, loaded, problems)
+        if doc is not None and key in OPTIONAL_FILES:
+            docs.append(doc)
         if len(problems) > before:
             failed |= {key, "gebieden"} if key == PLACES_FILE else {key}
     return Lists(
@@ -106,20 +116,21 @@ def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
         tiers=loaded.get("niveaus", {}), kinds=loaded.get("soorten", {}),
         languages=loaded.get("talen", {}), referrers=loaded.get("verwijzers", {}),
         age_bands=loaded.get("leeftijdsgroepen", {}), municipalities=loaded.get("municipalities", {}),
-        areas=loaded.get("areas", {}), failed=frozenset(failed),
+        areas=loaded.get("areas", {}), youth_workers=loaded.get("jongerenwerkers", {}),
+        helplines=loaded.get("hulplijnen", {}), failed=frozenset(failed), docs=tuple(docs),
     ), problems
 
 
 def _load_list(key: str, path: Path, shown: str, loaded: dict[str, dict[str, Any]],
-               problems: list[Problem]) -> None:
+               problems: list[Problem]) -> SourceDoc | None:
     if not path.exists():
         problems.append(Problem(shown, 0, "", "dit lijstbestand ontbreekt.",
                                 f"maak {shown} aan; kijk voor een voorbeeld in de standaardsite."))
-        return
+        return None
     doc, found = load_yaml(path, shown)
     problems += found
     if doc is None:
-        return
+        return None
     if key == PLACES_FILE:
         places, found = validate(Places, doc)
         problems += found
@@ -131,8 +142,9 @@ def _load_list(key: str, path: Path, shown: str, loaded: dict[str, dict[str, Any
                                 lambda loc, i=m_index: doc.line_of(("gemeenten", i, *loc)),
                                 "gebieden", problems)
             loaded["municipalities"], loaded["areas"] = municipalities, areas
-        return
+        return doc
     record, found = validate(LIST_FILE_MODELS[key], doc)
     problems += found
     if record is not None:
         loaded[key] = _keyed(getattr(record, key), shown, doc.line_of, key, problems)
+    return doc

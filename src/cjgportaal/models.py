@@ -6,7 +6,7 @@ and CI use is generated from these classes (see `schema.py`).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -68,6 +68,41 @@ class Places(Record):
     """The file of places: municipalities with their kernen or wijken."""
 
     municipalities: list[Municipality] = _f("gemeenten", "De gemeenten van het CJG.", min_length=1)
+
+
+class YouthWorker(Record):
+    """A jongerenwerker or straathoekwerker: a first name or a team, where to find them, how to reach them."""
+
+    id: Id = _f("id", "Korte, vaste naam.")
+    role: Literal["jongerenwerker", "straathoekwerker"] = _f("rol", "jongerenwerker of straathoekwerker.")
+    name: ShortText = _f("naam", "Voornaam of naam van het team (geen achternaam).")
+    organisation: Id = _f("organisatie", "Id van de partner.", json_schema_extra=listed("partners"))
+    area: Id = _f("gebied", "Kern of wijk (id uit data/plaatsen.yml).", json_schema_extra=listed("gebieden"))
+    image: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.(svg|png|jpg|webp)$")] = _f(
+        "afbeelding", "Bestandsnaam van de foto of tekening in theme/assets/images/jongeren/.")
+    where_when: str = _f("waar_en_wanneer", "Waar en wanneer je deze jongerenwerker vindt.")
+    phone: Phone | None = _f("telefoon", "Telefoonnummer.", default=None)
+    whatsapp: Phone | None = _f("whatsapp", "Nummer voor WhatsApp.", default=None)
+    instagram: WebUrl | None = _f("instagram", "Link naar het Instagram-account.", default=None)
+    email: Email | None = _f("email", "E-mailadres.", default=None)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> YouthWorker:
+        if not (self.phone or self.whatsapp or self.instagram or self.email):
+            raise problem("er staat niet in hoe jongeren deze jongerenwerker bereiken.",
+                          "vul minstens één van telefoon, whatsapp, instagram of email in.")
+        return self
+
+
+class Helpline(Record):
+    """A national helpline for young people."""
+
+    id: Id = _f("id", "Korte, vaste naam.")
+    name: ShortText = _f("naam", "Naam van de hulplijn.")
+    phone: Phone | None = _f("telefoon", "Telefoonnummer.", default=None)
+    website: WebUrl | None = _f("website", "Website, bijvoorbeeld om te chatten.", default=None)
+    hours: str = _f("bereikbaar", "Wanneer de hulplijn bereikbaar is.")
+    purpose: str = _f("waarvoor", "Waarvoor je kunt bellen of chatten.")
 
 
 # --- shared parts ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .problems import Severity, format_report
-from .render import GeneratedPage, RenderOptions, render_pages
+from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .security import add_csp_meta, netlify_headers, site_script_hashes
 
@@ -41,6 +41,7 @@ class CjgConfig(Config):
     repository = c.Type(str, default="")  # owner/name on GitHub, for the form's pull-request link
     branch = c.Type(str, default="main")
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
+    quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -49,6 +50,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.renderer: Renderer | None = None
         self.folders: DataFolders | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,7 +79,11 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
                                 monitor_page=self.config.monitor_path)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
-        self.generated = {page.src_uri: page for page in render_pages(self.catalog, options, schema)}
+        self.renderer = Renderer(self.catalog, options, schema)
+        self.generated = {page.src_uri: page for page in self.renderer.pages()}
+        # For theme/main.html: the helpline box (rendered and escaped here) and the quick exit.
+        config.extra["cjg"] = {"hulplijnen": Markup(self.renderer.helplines_html()),
+                               "snel_weg": self.config.quick_exit_url}
         for src_uri, page in self.generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
@@ -96,7 +102,14 @@ class CjgPlugin(BasePlugin[CjgConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
-        return html if generated is None else generated.html
+        if generated is not None:
+            return generated.html
+        if "aanbod" in page.meta and self.renderer is not None:
+            matching, problems = self.renderer.matching_html(page.file.src_uri, page.meta["aanbod"])
+            for problem in problems:
+                log.warning(f"{config.docs_dir}/{page.file.src_uri}: {problem}")
+            return html + matching
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return add_csp_meta(output)

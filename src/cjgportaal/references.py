@@ -58,6 +58,10 @@ OFFERING_REFERENCES = (
     Reference(("bijeenkomsten", "*", "locatie"), "locaties", "de locatie",
               "de namen onder 'locaties' in dit bestand"),
 )
+LIST_REFERENCES = (
+    Reference(("jongerenwerkers", "*", "organisatie"), "partners", "de partner", "de bestanden in partners/"),
+    Reference(("jongerenwerkers", "*", "gebied"), "gebieden", "het gebied", "data/plaatsen.yml"),
+)
 TEXT_FIELDS = ("beschrijving",)
 
 

@@ -18,7 +18,7 @@ from .charts import bar_chart
 from .form import form_fields, partner_folders
 from .monitor import THIN, Monitor
 from .models import Offering
-from .vocabulary import AUDIENCES, label
+from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class RenderOptions:
     branch: str = "main"
     offerings_dir: str = "offerings"
     monitor_page: str = "professionals/aanbodmonitor.md"
+    quick_exit_url: str = "https://www.weeronline.nl/"
 
 
 def _environment() -> Environment:
@@ -55,13 +56,15 @@ def _environment() -> Environment:
     env.filters.update(
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
+        whatsapp=formatting.whatsapp_href,
         names=lambda ids, table: [table[i].name for i in ids],
     )
     return env
 
 
 class Renderer:
-    """Renders every generated page of one catalog."""
+    """Renders every generated page of one catalog (the offering schema drives the submission
+    form), the helpline box and the offerings that match a hand-written page."""
 
     def __init__(self, catalog: Catalog, options: RenderOptions, offering_schema: dict[str, Any]) -> None:
         self.catalog = catalog
@@ -136,12 +139,55 @@ class Renderer:
                               "Meld nieuw aanbod aan of pas het aan: het formulier maakt het bestand voor de site.",
                               True, fields=form_fields(c, self.offering_schema),
                               folders=partner_folders(c, self.options.offerings_dir)))
+        youth = [o for o in visible if "jongeren" in o.audiences]
+        if c.lists.youth_workers:
+            out.append(self._page("youth_workers.html", urls.YOUTH_WORKERS_PAGE, "Jongerenwerkers",
+                                  "Jongerenwerkers en straathoekwerkers in jouw kern: waar je ze vindt en hoe je "
+                                  "ze bereikt.", True))
+        out.append(self._page(
+            "activities.html", urls.YOUTH_ACTIVITIES_PAGE, "Activiteiten",
+            "Activiteiten en inloopuren voor jongeren, wat het eerst komt bovenaan.", True,
+            sessions=sorted(((o, s) for o in youth for s in c.upcoming_sessions(o)),
+                            key=lambda pair: (pair[1].date, pair[1].start, pair[0].title)),
+            weekly=sorted(((o, slot) for o in youth for slot in o.opening_hours),
+                          key=lambda pair: (WEEKDAYS.index(pair[1].day), pair[1].start, pair[0].title))))
         out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",
                               "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
                               True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
         return out
 
 
-def render_pages(catalog: Catalog, options: RenderOptions, offering_schema: dict[str, Any]) -> list[GeneratedPage]:
-    """Render every generated page of a catalog; the offering schema drives the submission form."""
-    return Renderer(catalog, options, offering_schema).pages()
+    def helplines_html(self) -> str:
+        """The helpline box shown on every youth page ('' when the site has no helplines)."""
+        helplines = list(self.catalog.lists.helplines.values())
+        return self.env.get_template("helplines.html").render(helplines=helplines) if helplines else ""
+
+    def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
+        """Offerings matching a hand-written page's `aanbod:` front matter, and any problems with it."""
+        if not isinstance(filters, dict):
+            return "", ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
+        lists = self.catalog.lists
+        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]]]] = {
+            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences)),
+            "themas": (lists.themes, lambda o: set(o.themes)),
+            "niveaus": (lists.tiers, lambda o: set(o.tiers)),
+            "soorten": (lists.kinds, lambda o: {o.kind}),
+            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}),
+        }
+        problems: list[str] = []
+        offerings = self.catalog.visible_offerings()
+        for key, value in filters.items():
+            if key == "titel":
+                continue
+            if key not in known:
+                problems.append(f"'aanbod.{key}' bestaat niet; kies uit {', '.join(known)}.")
+                continue
+            table, values_of = known[key]
+            wanted = set(value if isinstance(value, list) else [value])
+            problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
+            offerings = [o for o in offerings if values_of(o) & wanted]
+        html = self.env.get_template("matching.html").render(
+            heading=filters.get("titel", "Aanbod bij dit onderwerp"), offerings=offerings, c=self.catalog,
+            options=self.options, review_by=review_by, **self._links(src_uri))
+        return html, problems
+

@@ -9,6 +9,8 @@ PARTNERS_INDEX = "organisaties/index.md"
 THEMES_INDEX = "themas/index.md"
 AGE_BANDS_INDEX = "leeftijden/index.md"
 FORM_PAGE = "professionals/aanbod-aanmelden.md"
+YOUTH_WORKERS_PAGE = "jongeren/jongerenwerkers.md"
+YOUTH_ACTIVITIES_PAGE = "jongeren/activiteiten.md"
 
 
 def offering_page(offering_id: str) -> str:

@@ -38,3 +38,14 @@
   });
   sync();
 })();
+
+// "Snel weg" on youth pages: leave for a neutral site at once. location.replace() takes the
+// current page out of the Back history (earlier pages stay: no browser lets a site erase them).
+(() => {
+  const exit = document.querySelector("[data-cjg-exit]");
+  if (!exit) return;
+  exit.addEventListener("click", () => {
+    document.body.hidden = true;
+    window.location.replace(exit.dataset.cjgExit);
+  });
+})();

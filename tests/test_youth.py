@@ -1,0 +1,118 @@
+"""The youth section: its own look, youth workers per kern, helplines on every page, quick exit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from .conftest import ROOT
+
+NEUTRAL = "https://www.weeronline.nl/"
+
+
+def _data(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))[name]
+
+
+def test_sample_has_youth_workers_in_every_kern(default_site: Path) -> None:
+    workers = _data("jongerenwerkers")
+    kernen = {area["id"] for m in yaml.safe_load((ROOT / "data/plaatsen.yml").read_text(encoding="utf-8"))["gemeenten"]
+              for area in m["gebieden"]}
+    assert {w["gebied"] for w in workers} == kernen
+    assert {w["rol"] for w in workers} == {"jongerenwerker", "straathoekwerker"}
+
+
+def test_contact_cards_per_kern(default_site: Path) -> None:
+    html = (default_site / "jongeren/jongerenwerkers/index.html").read_text(encoding="utf-8")
+    for kern in ("Dronten", "Swifterbant", "Biddinghuizen"):
+        assert f"<h2 id=" in html and f">{kern}</h2>" in html
+    cards = re.findall(r'<li class="cjg-person">(.*?)</li>\s*</ul>\s*</div>\s*</li>', html, re.S)
+    assert len(cards) == len(_data("jongerenwerkers"))
+    for worker in _data("jongerenwerkers"):
+        assert f"<h3>{worker['naam']}</h3>" in html or f">{worker['naam']}</h3>" in html
+        assert (ROOT / "theme/assets/images/jongeren" / worker["afbeelding"]).exists()
+        if "whatsapp" in worker:
+            digits = "31" + re.sub(r"\D", "", worker["whatsapp"])[1:]
+            assert f'href="https://wa.me/{digits}"' in html
+    assert "<iframe" not in html and "instagram.com/embed" not in html
+
+
+def test_helplines_on_every_youth_page_only(default_site: Path) -> None:
+    names = [h["naam"] for h in _data("hulplijnen")]
+    youth_pages = list((default_site / "jongeren").rglob("index.html"))
+    assert len(youth_pages) >= 10
+    for page in youth_pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="cjg-helplines"' in html and 'data-cjg-exit="https://' in html, page
+        for name in names:
+            assert name.replace("'", "&#39;") in html or name in html, (page, name)
+    parents = (default_site / "ouders/index.html").read_text(encoding="utf-8")
+    assert 'class="cjg-helplines"' not in parents and "data-cjg-exit" not in parents
+
+
+def test_topic_pages_list_matching_youth_offerings(default_site: Path) -> None:
+    html = (default_site / "jongeren/geld/index.html").read_text(encoding="utf-8")
+    assert "Aanbod bij dit onderwerp" in html and 'class="cjg-card"' in html
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site: Path) -> Iterator[str]:
+    with serve(default_site) as url:
+        yield url
+
+
+def test_youth_pages_look_different_from_parents_pages(browser, base_url: str) -> None:
+    page = browser.new_page()
+    colours = {}
+    for path in ("ouders/", "jongeren/"):
+        page.goto(base_url + path)
+        colours[path] = page.evaluate(
+            "() => [getComputedStyle(document.querySelector('.md-header')).backgroundColor,"
+            " getComputedStyle(document.querySelector('.md-main')).backgroundColor]")
+    page.close()
+    assert colours["ouders/"][0] != colours["jongeren/"][0]
+    assert colours["ouders/"][1] != colours["jongeren/"][1]
+
+
+def _exit_page(browser, base_url: str):
+    page = browser.new_page()
+    page.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weer</title><p>Het weer</p>",
+                                                           content_type="text/html"))
+    page.goto(base_url + "ouders/")
+    page.goto(base_url + "jongeren/geld/")
+    return page
+
+
+def test_quick_exit_by_mouse_leaves_and_skips_the_page_in_history(browser, base_url: str) -> None:
+    page = _exit_page(browser, base_url)
+    page.click("button.cjg-exit")
+    page.wait_for_url(NEUTRAL)
+    page.go_back()
+    assert page.url == base_url + "ouders/"
+    page.close()
+
+
+def test_quick_exit_by_keyboard(browser, base_url: str) -> None:
+    page = _exit_page(browser, base_url)
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('cjg-exit')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL)
+    page.close()

@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,6 +30,35 @@ def copy_project(target: Path, source: Path = ROOT) -> Path:
         elif src.exists():
             shutil.copy2(src, target / part)
     return target
+
+
+OFFERING = "offerings/peuter-in-zicht.yml"
+PARTNER = "partners/ggd-flevoland.yml"
+
+
+def copy_lists(target: Path) -> None:
+    """Copy the sample's lists, without the youth workers (they refer to partners a test may lack)."""
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml"))
+
+
+@pytest.fixture()
+def mini(tmp_path: Path) -> Path:
+    """A project with the real lists, one partner and one offering from the sample data."""
+    copy_lists(tmp_path)
+    for name in (OFFERING, PARTNER):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def edit(project: Path, name: str, old: str, new: str) -> int:
+    """Replace text in a file; return the line number where the new text starts."""
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text[: text.index(new)].count("\n") + 1
 
 
 def build_env() -> dict[str, str]:
@@ -56,3 +88,22 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright (one per test worker)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(default_site: Path) -> Iterator[str]:
+    """The default site served on 127.0.0.1."""
+    with serve(default_site) as url:
+        yield url

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from .conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,23 +23,6 @@ def _require_axe() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail("node_modules/axe-core is missing; scripts/test.sh installs it with npm ci")
     pytest.skip("axe-core is not installed (npm ci)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(default_site: Path) -> Iterator[str]:
-    with serve(default_site) as url:
-        yield url
 
 
 def _sitemap_paths(site: Path) -> list[str]:

@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 PAGES = ["", "aanbod/peuter-in-zicht/", "themas/opvoeden/", "organisaties/", "ouders/"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(default_site: Path) -> Iterator[str]:
-    with serve(default_site) as url:
-        yield url
 
 
 @pytest.mark.parametrize("width", [1280, 375])

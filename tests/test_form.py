@@ -8,27 +8,21 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from .conftest import cjg, copy_project
 
 FORM = "professionals/aanbod-aanmelden/"
 
 
 @pytest.fixture(scope="module")
-def page(default_site: Path) -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve(default_site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(accept_downloads=True)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(base_url + FORM)
-        yield page
-        assert errors == []
-        browser.close()
+def page(browser, base_url: str) -> Iterator[object]:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(base_url + FORM)
+    yield page
+    assert errors == []
+    context.close()
 
 
 def test_form_is_generated_from_the_schema(default_site: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import yaml
 
 from cjgportaal.formatting import rich_text
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from .browser import serve
 from .conftest import copy_project, mkdocs_build
 
 # Each payload tries to set window.__pwned; a template payload must not be evaluated.
@@ -122,17 +121,6 @@ def test_no_payload_appears_unescaped_in_any_page(poisoned_site: Path) -> None:
         assert "Tekst 49" not in html and "root:x:" not in html
     offering = (poisoned_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
     assert "{{ 7 * 7 }}" in offering and "&lt;script&gt;window.__pwned" in offering
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -14,7 +14,7 @@ import yaml
 from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.monitor import Monitor
 
-from .conftest import ROOT, cjg
+from .conftest import ROOT, cjg, copy_lists
 
 TODAY = date(2026, 11, 22)
 BASE = {
@@ -39,7 +39,7 @@ OFFERINGS = {
 
 @pytest.fixture()
 def monitor(tmp_path: Path) -> Monitor:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_lists(tmp_path)
     (tmp_path / "partners").mkdir()
     shutil.copy(ROOT / "partners/ggd-flevoland.yml", tmp_path / "partners")
     (tmp_path / "offerings").mkdir()

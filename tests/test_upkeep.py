@@ -10,8 +10,8 @@ from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.problems import Severity
 from cjgportaal.upkeep import codeowners, stale_report
 
-from .conftest import ROOT, cjg, copy_project
-from .test_validation import OFFERING, PARTNER, _edit, mini  # noqa: F401 - fixture
+from .conftest import OFFERING, PARTNER, ROOT, cjg, copy_project
+from .conftest import edit as _edit
 
 TODAY = date(2026, 11, 22)
 

@@ -11,31 +11,10 @@ import pytest
 from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.problems import Problem, Severity
 
-from .conftest import ROOT
+from .conftest import OFFERING, PARTNER
+from .conftest import edit as _edit
 
 TODAY = date(2026, 11, 22)
-OFFERING = "offerings/peuter-in-zicht.yml"
-PARTNER = "partners/ggd-flevoland.yml"
-
-
-@pytest.fixture()
-def mini(tmp_path: Path) -> Path:
-    """A project with the real lists, one partner and one offering from the sample data."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    for name in (OFFERING, PARTNER):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
-
-
-def _edit(project: Path, name: str, old: str, new: str) -> int:
-    """Replace text in a file; return the line number where the new text starts."""
-    path = project / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
 
 
 def _problems(project: Path) -> list[Problem]:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import yaml
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from .conftest import ROOT
 
 NEUTRAL = "https://www.weeronline.nl/"
@@ -30,7 +27,7 @@ def test_sample_has_youth_workers_in_every_kern(default_site: Path) -> None:
 def test_contact_cards_per_kern(default_site: Path) -> None:
     html = (default_site / "jongeren/jongerenwerkers/index.html").read_text(encoding="utf-8")
     for kern in ("Dronten", "Swifterbant", "Biddinghuizen"):
-        assert f"<h2 id=" in html and f">{kern}</h2>" in html
+        assert "<h2 id=" in html and f">{kern}</h2>" in html
     cards = re.findall(r'<li class="cjg-person">(.*?)</li>\s*</ul>\s*</div>\s*</li>', html, re.S)
     assert len(cards) == len(_data("jongerenwerkers"))
     for worker in _data("jongerenwerkers"):
@@ -58,23 +55,6 @@ def test_helplines_on_every_youth_page_only(default_site: Path) -> None:
 def test_topic_pages_list_matching_youth_offerings(default_site: Path) -> None:
     html = (default_site / "jongeren/geld/index.html").read_text(encoding="utf-8")
     assert "Aanbod bij dit onderwerp" in html and 'class="cjg-card"' in html
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(default_site: Path) -> Iterator[str]:
-    with serve(default_site) as url:
-        yield url
 
 
 def test_youth_pages_look_different_from_parents_pages(browser, base_url: str) -> None:

@@ -1,0 +1,247 @@
+"""Benchmark: a deterministic synthetic region, built by us, by plain MkDocs + Material and by Hugo.
+
+Usage: .venv/bin/python scripts/bench.py [--sizes 500 2000 5000] [--out docs/benchmarks.md]
+Per size (offerings; partners = offerings / 10; dated sessions = 3 × offerings) it measures, in
+one run on this machine: validation time, full build time, peak memory of the build, output size,
+the largest generated page, the home page compressed, the time until `mkdocs serve` shows an edit
+of one offering, and the build time of the same pages as plain Markdown (MkDocs + Material, out of
+the navigation) and with Hugo (if installed), each as a ratio to ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cjgportaal.catalog import DataFolders, load_catalog  # noqa: E402
+
+WORDS = ("ouders kinderen opvoeden cursus spreekuur samen praten school slapen eten spelen groeien vragen "
+         "hulp gezin jongeren vrije tijd thuis veilig gezond leren luisteren grenzen stellen ontwikkeling "
+         "buurt inloop gratis aanmelden begeleiding").split()
+THEMES = ["opvoeden", "slapen", "eten-en-drinken", "school-en-leren", "gevoelens-en-gedrag", "vrije-tijd",
+          "gezin-en-relaties", "veiligheid", "alcohol-en-drugs", "geld-en-werk"]
+KINDS = ["cursus", "spreekuur", "inloop", "huisbezoek", "thema-avond", "training", "online"]
+TIERS = ["open-huis", "lichte-pedagogische-hulp", "gerichte-lichte-pedagogische-hulp", "pedagogische-hulp"]
+AREAS = ["dronten", "swifterbant", "biddinghuizen"]
+TODAY = date(2026, 11, 22)
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1795348800", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
+    """Write a synthetic project; return {offering id: markdown text} for the comparison sites."""
+    rng = random.Random(seed)
+    partners = max(1, offerings // 10)
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml"))
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "theme", target / "theme")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "partners").mkdir()
+    (target / "offerings").mkdir()
+    for p in range(partners):
+        data = {"id": f"partner-{p}", "naam": f"Organisatie {p}", "type": "welzijn", "rol": "partner",
+                "samenvatting": _sentence(rng, 18), "beschrijving": "\n\n".join(_sentence(rng, 30) for _ in range(3)),
+                "website": f"https://www.partner{p}.example.org", "telefoon": "0321 123 456",
+                "werkgebied": ["gemeente-dronten"], "beheerders": [f"@partner-{p}"], "gecontroleerd": "2026-10-01"}
+        (target / "partners" / f"partner-{p}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pages = {}
+    for o in range(offerings):
+        start = rng.choice([0, 2, 4, 12, 16])
+        sessions = [{"datum": (TODAY + timedelta(days=rng.randint(1, 300))).isoformat(), "van": "19:30",
+                     "tot": "21:30", "locatie": "Buurthuis"} for _ in range(3)]
+        data = {
+            "id": f"aanbod-{o}", "titel": f"{_sentence(rng, 3)[:-1]} {o}", "partner": f"partner-{o % partners}",
+            "samenvatting": _sentence(rng, 20), "beschrijving": "\n\n".join(_sentence(rng, 40) for _ in range(4)),
+            "doelgroepen": [rng.choice(["ouders", "jongeren", "professionals"])],
+            "leeftijd": {"van": f"{start} jaar", "tot": f"{start + rng.choice([2, 4, 6])} jaar"},
+            "themas": rng.sample(THEMES, 2), "niveaus": [rng.choice(TIERS)], "soort": rng.choice(KINDS),
+            "toegang": {"route": "aanmelden"}, "kosten": {"soort": "gratis"},
+            "locaties": [{"naam": "Buurthuis", "straat": "Dorpsstraat 1", "postcode": "8251 AA",
+                          "plaats": "Dronten", "gebied": rng.choice(AREAS)}],
+            "bijeenkomsten": sessions, "contact": {"naam": "Team", "telefoon": "0321 123 456"},
+            "gecontroleerd": "2026-10-01",
+        }
+        (target / "offerings" / f"aanbod-{o}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        facts = "\n".join(f"- **{k}**: {v}" for k, v in (("Door", data["partner"]), ("Leeftijd", data["leeftijd"]),
+                                                         ("Thema's", ", ".join(data["themas"]))))
+        pages[data["id"]] = (f"# {data['titel']}\n\n{data['samenvatting']}\n\n{facts}\n\n"
+                             f"## Over dit aanbod\n\n{data['beschrijving']}\n")
+    return pages
+
+
+def _timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall time of a command and the peak memory (MiB) of the largest child so far."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve_latency(project: Path) -> float:
+    """Seconds from saving an edit of one offering file to `mkdocs serve` showing it."""
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/aanbod/aanbod-0/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + 900
+        while "aanbod-0" not in fetch() and "Over dit aanbod" not in fetch():
+            if time.monotonic() > deadline or server.poll() is not None:
+                return float("nan")
+            time.sleep(1)
+        time.sleep(2)
+        path = project / "offerings/aanbod-0.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("titel: ", "titel: Gewijzigd ", 1), encoding="utf-8")
+        start = time.monotonic()
+        while "Gewijzigd" not in fetch():
+            if time.monotonic() - start > 600:
+                return float("nan")
+            time.sleep(0.2)
+        return time.monotonic() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def plain_mkdocs(target: Path, pages: dict[str, str]) -> float:
+    """Build the same pages as hand-written Markdown with MkDocs + Material, out of the navigation."""
+    docs = target / "docs" / "aanbod"
+    docs.mkdir(parents=True)
+    (target / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    for page_id, text in pages.items():
+        (docs / f"{page_id}.md").write_text(text, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: Vergelijking
+        theme: {name: material, language: nl, font: false}
+        nav: [index.md]
+        """), encoding="utf-8")
+    return _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(target / "mkdocs.yml")])[0]
+
+
+def hugo(target: Path, pages: dict[str, str]) -> float | None:
+    """Build the same pages with Hugo and minimal templates; None when Hugo is not installed."""
+    binary = shutil.which("hugo")
+    if not binary:
+        return None
+    (target / "content" / "aanbod").mkdir(parents=True)
+    for page_id, text in pages.items():
+        title, _, body = text.partition("\n")
+        (target / "content" / "aanbod" / f"{page_id}.md").write_text(
+            f"---\ntitle: \"{title[2:]}\"\n---\n{body}", encoding="utf-8")
+    (target / "layouts" / "_default").mkdir(parents=True)
+    (target / "layouts" / "_default" / "single.html").write_text(
+        "<!doctype html><html lang=nl><title>{{ .Title }}</title><main>{{ .Content }}</main></html>", encoding="utf-8")
+    (target / "layouts" / "_default" / "list.html").write_text(
+        "<!doctype html><html lang=nl><title>{{ .Title }}</title><ul>{{ range .Pages }}<li>{{ .Title }}</li>{{ end }}</ul></html>",
+        encoding="utf-8")
+    (target / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Vergelijking"\n', encoding="utf-8")
+    return _timed([binary, "--quiet", "-s", str(target)])[0]
+
+
+def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
+    """All figures for one size."""
+    project = work / f"cjg-{size}"
+    pages = generate(project, size)
+    start = time.perf_counter()
+    catalog, _ = load_catalog(DataFolders(project), TODAY)
+    validation = time.perf_counter() - start
+    assert catalog is not None
+    build, peak = _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
+    site = project / "site"
+    largest = max(p.stat().st_size for p in site.rglob("*.html"))
+    home = len(gzip.compress((site / "index.html").read_bytes()))
+    plain = plain_mkdocs(work / f"plain-{size}", pages)
+    hugo_time = hugo(work / f"hugo-{size}", pages)
+    return {
+        "size": size, "partners": max(1, size // 10), "sessions": 3 * size, "validation": validation,
+        "build": build, "peak_mib": peak, "output_mib": _size(site) / 2**20,
+        "pages": sum(1 for _ in site.rglob("*.html")), "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
+        "serve": serve_latency(project) if with_serve else float("nan"), "plain": plain, "hugo": hugo_time,
+    }
+
+
+def report(rows: list[dict[str, object]], command: str) -> str:
+    """The results as a Markdown table, with the command that reproduces them."""
+    lines = [
+        "# Benchmarks", "",
+        f"Reproduce with `{command}` (one run, this machine: {os.cpu_count()} cores).",
+        "A synthetic region per size: offerings, partners (offerings / 10), three dated sessions per offering,",
+        "realistic text lengths. Times in seconds. \"Plain MkDocs\" builds the same pages as Markdown with",
+        "Material, out of the navigation; \"Hugo\" builds them with minimal templates.", "",
+        "| offerings | partners | sessions | pages | validation | build | validation / build | peak memory | "
+        "output | largest page | home (gzip) | serve edit | plain MkDocs | ours / plain | Hugo | ours / Hugo |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        hugo_time = r["hugo"]
+        lines.append(
+            f"| {r['size']} | {r['partners']} | {r['sessions']} | {r['pages']} | {r['validation']:.2f} | "
+            f"{r['build']:.1f} | {100 * r['validation'] / r['build']:.0f}% | {r['peak_mib']} MiB | "
+            f"{r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | {r['serve']:.1f} | "
+            f"{r['plain']:.1f} | {r['build'] / r['plain']:.2f} | "
+            + (f"{hugo_time:.2f} | {r['build'] / hugo_time:.1f} |" if hugo_time else "n/a | n/a |"))
+    if len(rows) >= 2:
+        by_size = {r["size"]: r for r in rows}
+        if 2000 in by_size and 5000 in by_size:
+            lines += ["", f"5,000 offerings take {by_size[5000]['build'] / by_size[2000]['build']:.2f}× the build "
+                          "time of 2,000 (linear would be 2.5×)."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Run the benchmark and write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(size, Path(tmp), not args.no_serve) for size in args.sizes]
+    command = "python scripts/bench.py " + " ".join(sys.argv[1:])
+    text = report(rows, command.strip())
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -97,7 +97,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         if generated is None:
             return markdown
         # MkDocs templates do not autoescape: values that reach them must be escaped here.
-        page.meta = {"title": escape(generated.title), "description": escape(generated.description)}
+        page.meta = {"title": escape(generated.title), "description": escape(generated.description),
+                     "search": {"exclude": not generated.searchable}}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -21,6 +21,9 @@ from .models import Offering
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
+PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One generated page: where it goes, its plain-text title and description, and its body."""
@@ -30,6 +33,7 @@ class GeneratedPage:
     description: str
     html: str
     in_nav: bool = False
+    searchable: bool = True  # overviews stay out of the site search: their offerings are in it
 
 
 @dataclass(frozen=True)
@@ -87,16 +91,25 @@ class Renderer:
         }
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
-              **context: Any) -> GeneratedPage:
+              searchable: bool = True, **context: Any) -> GeneratedPage:
         html = self.env.get_template(template).render(
             title=title, description=description, c=self.catalog, options=self.options, urls=urls,
             review_by=review_by, **self._links(src_uri), **context,
         )
-        return GeneratedPage(src_uri, title, description, html, in_nav)
+        return GeneratedPage(src_uri, title, description, html, in_nav, searchable)
 
     def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
-                 in_nav: bool = False) -> GeneratedPage:
-        return self._page("listing.html", src_uri, title, description, in_nav, offerings=list(offerings))
+                 in_nav: bool = False) -> list[GeneratedPage]:
+        """An overview of offerings, split into pages of PAGE_SIZE (page 1 at `src_uri`)."""
+        items = list(offerings)
+        chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+        sources = [src_uri] + [urls.listing_page(src_uri, n) for n in range(2, len(chunks) + 1)]
+        return [
+            self._page("listing.html", source, title if n == 1 else f"{title} (pagina {n})", description,
+                       in_nav and n == 1, False, offerings=chunk, total=len(items),
+                       first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources)
+            for n, (source, chunk) in enumerate(zip(sources, chunks, strict=True), start=1)
+        ]
 
     def pages(self) -> list[GeneratedPage]:
         """All generated pages: details, overviews and their indexes."""
@@ -112,20 +125,20 @@ class Renderer:
                        offerings=c.offerings_of(p))
             for p in c.partners.values()
         ]
-        out.append(self._listing(urls.OFFERINGS_INDEX, "Alle aanbod",
-                                 "Al het aanbod van de partners van het CJG op een rij.", visible, True))
+        out += self._listing(urls.OFFERINGS_INDEX, "Alle aanbod",
+                             "Al het aanbod van de partners van het CJG op een rij.", visible, True)
         out.append(self._page("partners.html", urls.PARTNERS_INDEX, "Partners",
                               "Alle organisaties in het netwerk van het CJG: wie doet wat.", True))
         for audience in AUDIENCES:
-            out.append(self._listing(urls.audience_page(audience), f"Aanbod voor {label(audience).lower()}",
-                                     f"Aanbod van het CJG voor {label(audience).lower()}.",
-                                     [o for o in visible if audience in o.audiences], True))
+            out += self._listing(urls.audience_page(audience), f"Aanbod voor {label(audience).lower()}",
+                                 f"Aanbod van het CJG voor {label(audience).lower()}.",
+                                 [o for o in visible if audience in o.audiences], True)
         for theme in c.lists.themes.values():
-            out.append(self._listing(urls.theme_page(theme.id), theme.name, theme.description or theme.name,
-                                     [o for o in visible if theme.id in o.themes]))
+            out += self._listing(urls.theme_page(theme.id), theme.name, theme.description or theme.name,
+                                 [o for o in visible if theme.id in o.themes])
         for band in c.lists.age_bands.values():
-            out.append(self._listing(urls.age_band_page(band.id), band.name, band.description or band.name,
-                                     [o for o in visible if band in c.age_bands_of(o)]))
+            out += self._listing(urls.age_band_page(band.id), band.name, band.description or band.name,
+                                 [o for o in visible if band in c.age_bands_of(o)])
         out.append(self._page("groups.html", urls.THEMES_INDEX, "Aanbod per thema",
                               "Het aanbod van het CJG ingedeeld naar thema.", True,
                               groups=[(t, urls.theme_page(t.id), sum(t.id in o.themes for o in visible))

@@ -38,6 +38,14 @@ def audience_page(audience: str) -> str:
     return f"voor/{audience}.md"
 
 
+def listing_page(first_page: str, number: int) -> str:
+    """Source path of page `number` (2, 3, ...) of an overview whose first page is `first_page`.
+
+    Under pagina/, so that no offering or partner id can collide with it.
+    """
+    return f"pagina/{first_page.removesuffix('.md').replace('/', '-')}/{number}.md"
+
+
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
     """The URL (relative to the site root) MkDocs gives a Markdown source path."""
     stem = src_uri.removesuffix(".md")

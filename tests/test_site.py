@@ -257,3 +257,12 @@ def test_every_page_has_a_title_and_description(default_site: Path, page: str) -
     html = (default_site / page).read_text(encoding="utf-8")
     assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
     assert _parse(default_site / page).title.strip().endswith("CJG Dronten")
+
+
+def test_every_content_page_has_valid_front_matter() -> None:
+    """MkDocs silently drops front matter that is not valid YAML (e.g. an unquoted ': ')."""
+    for page in (ROOT / "content").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith("---\n"), page
+        meta = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+        assert isinstance(meta, dict) and meta.get("description"), page

@@ -96,7 +96,7 @@ class _Dangerous(HTMLParser):
             if name in ("href", "src", "action", "formaction", "data") and url.startswith(
                     ("javascript:", "data:", "vbscript:")):
                 self.found.append(f"<{tag} {name}={url[:30]}>")
-        if tag in ("iframe", "object", "embed", "details", "img"):
+        if tag in ("iframe", "object", "embed", "details"):
             self.found.append(f"<{tag}>")
 
     def handle_data(self, data: str) -> None:

@@ -96,3 +96,20 @@ def test_quick_exit_by_keyboard(browser, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL)
     page.close()
+
+
+def test_contact_cards_and_helplines_in_the_browser(browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(base_url + "jongeren/jongerenwerkers/")
+    cards = page.locator("li.cjg-person")
+    assert cards.count() == len(_data("jongerenwerkers"))
+    first = cards.first
+    assert first.is_visible() and first.locator("img").get_attribute("alt") == ""
+    assert first.locator("a[href^='tel:'], a[href^='https://wa.me/']").count() >= 1
+    for path in ("jongeren/", "jongeren/geld/", "jongeren/activiteiten/"):
+        page.goto(base_url + path)
+        box = page.locator("aside.cjg-helplines")
+        box.scroll_into_view_if_needed()
+        assert box.is_visible()
+        assert box.locator("a[href='tel:+318000432']").count() == 1
+    page.close()

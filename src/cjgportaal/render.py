@@ -161,7 +161,7 @@ class Renderer:
             "activities.html", urls.YOUTH_ACTIVITIES_PAGE, "Activiteiten",
             "Activiteiten en inloopuren voor jongeren, wat het eerst komt bovenaan.", True,
             sessions=sorted(((o, s) for o in youth for s in c.upcoming_sessions(o)),
-                            key=lambda pair: (pair[1].date, pair[1].start, pair[0].title)),
+                            key=lambda pair: (pair[1].date, pair[1].start, pair[0].title))[:PAGE_SIZE],
             weekly=sorted(((o, slot) for o in youth for slot in o.opening_hours),
                           key=lambda pair: (WEEKDAYS.index(pair[1].day), pair[1].start, pair[0].title))))
         out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",

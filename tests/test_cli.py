@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -114,6 +115,7 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
     assert not list(validator.iter_errors(data))
     assert list(validator.iter_errors({**data, "soort": "kursus"}))
     assert list(validator.iter_errors({**data, "titell": "x"}))
+    assert not list(validator.iter_errors(_typed({**data, "kosten": {"soort": "eigen-bijdrage", "bedrag": "10.25"}})))
 
 
 def _typed(node: object) -> object:
@@ -124,6 +126,8 @@ def _typed(node: object) -> object:
         return [_typed(v) for v in node]
     if node in ("true", "false"):
         return node == "true"
-    if isinstance(node, str) and node.lstrip("-").isdigit() and not node.startswith("0") or node == "0":
+    if isinstance(node, str) and re.fullmatch(r"-?(0|[1-9][0-9]*)", node):
         return int(node)
+    if isinstance(node, str) and re.fullmatch(r"-?[0-9]+\.[0-9]*", node):
+        return float(node)
     return node

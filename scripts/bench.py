@@ -53,7 +53,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
     """Write a synthetic project; return {offering id: markdown text} for the comparison sites."""
     rng = random.Random(seed)
     partners = max(1, offerings // 10)
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml"))
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "theme", target / "theme")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -19,10 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, DataFolders, load_catalog
+from . import urls
 from .clock import build_date
+from .kaart import export_csv, export_json, search_records
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
+from .search_index import write_search_index
 from .security import add_csp_meta, netlify_headers, site_script_hashes
 
 log = logging.getLogger("mkdocs.plugins.cjg")
@@ -42,6 +45,7 @@ class CjgConfig(Config):
     branch = c.Type(str, default="main")
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
+    error_report = c.Choice(("email", "issue"), default="email")  # "Fout melden": e-mail or GitHub issue
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -77,7 +81,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
-                                monitor_page=self.config.monitor_path)
+                                monitor_page=self.config.monitor_path, site_name=config.site_name,
+                                site_url=_with_slash(config.site_url), error_report=self.config.error_report)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
         self.generated = {page.src_uri: page for page in self.renderer.pages()}
@@ -119,6 +124,11 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         assert self.folders is not None
         site = Path(config.site_dir)
         write_schemas(self.folders, site / "schemas")
+        assert self.catalog is not None
+        directory_urls, site_url = config.use_directory_urls, _with_slash(config.site_url)
+        write_search_index(search_records(self.catalog, directory_urls), site)
+        (site / urls.EXPORT_CSV).write_text(export_csv(self.catalog, site_url, directory_urls), encoding="utf-8")
+        (site / urls.EXPORT_JSON).write_text(export_json(self.catalog, site_url, directory_urls), encoding="utf-8")
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site)), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -126,3 +136,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
             server.watch(str(self.folders.root / name))
         return server
+
+
+def _with_slash(url: str | None) -> str:
+    return (url.rstrip("/") + "/") if url else ""

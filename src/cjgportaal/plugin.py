@@ -103,7 +103,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             return markdown
         # MkDocs templates do not autoescape: values that reach them must be escaped here.
         page.meta = {"title": escape(generated.title), "description": escape(generated.description),
-                     "search": {"exclude": not generated.searchable}}
+                     "search": {"exclude": not generated.searchable}, "hide": ["toc"] if generated.wide else []}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -38,6 +38,7 @@ class GeneratedPage:
     html: str
     in_nav: bool = False
     searchable: bool = True  # overviews stay out of the site search: their offerings are in it
+    wide: bool = False  # no table of contents beside it: the page needs the width
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,12 @@ class Renderer:
         return ""
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
-              searchable: bool = True, **context: Any) -> GeneratedPage:
+              searchable: bool = True, wide: bool = False, **context: Any) -> GeneratedPage:
         html = self.env.get_template(template).render(
             title=title, description=description, c=self.catalog, options=self.options, urls=urls,
             review_by=review_by, **self._links(src_uri), **context,
         )
-        return GeneratedPage(src_uri, title, description, html, in_nav, searchable)
+        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, wide)
 
     def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
                  in_nav: bool = False) -> list[GeneratedPage]:
@@ -198,7 +199,7 @@ class Renderer:
         area_word = facets["gebied"].label
         out = [self._page("kaart.html", urls.KAART_PAGE, "Sociale kaart",
                           "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
-                          f"{area_word.lower()}, kosten en toegang.", True, searchable=False,
+                          f"{area_word.lower()}, kosten en toegang.", True, searchable=False, wide=True,
                           facets=facets.values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE,
                           pregnancy=PREGNANCY, max_age=MAX_AGE, area_word=area_word),
                self._page("my_list.html", urls.MY_LIST_PAGE, "Mijn lijst",

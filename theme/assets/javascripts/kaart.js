@@ -4,7 +4,7 @@
 // renders the results with the facts a professional needs at a glance.
 const root = document.querySelector("[data-cjg-kaart]");
 const form = root.querySelector("form");
-const input = form.elements.q;
+const input = form.elements.zoek;  // not "q": Material's own search reads that
 const status = document.getElementById("kaart-aantal");
 const list = document.getElementById("kaart-resultaten");
 const more = document.getElementById("kaart-meer");
@@ -23,7 +23,7 @@ let typing = false;
 
 function readForm() {
   const params = new URLSearchParams();
-  if (input.value.trim()) params.set("q", input.value.trim());
+  if (input.value.trim()) params.set("zoek", input.value.trim());
   if (form.elements[exactAge].value) params.set(exactAge, form.elements[exactAge].value);
   for (const key of facets) {
     for (const box of form.querySelectorAll(`input[name="${key}"]:checked`)) params.append(key, box.value);
@@ -32,7 +32,7 @@ function readForm() {
 }
 
 function writeForm(params) {
-  input.value = params.get("q") || "";
+  input.value = params.get("zoek") || "";
   form.elements[exactAge].value = params.get(exactAge) || "";
   for (const key of facets) {
     const chosen = new Set(params.getAll(key));
@@ -61,7 +61,7 @@ function filtersOf(params, without) {
 }
 
 function search(params, without) {
-  const term = params.get("q") || null;
+  const term = params.get("zoek") || null;
   const options = { filters: filtersOf(params, without) };
   if (!term) options.sort = { titel: "asc" };
   return pagefind.search(term, options);
@@ -82,7 +82,7 @@ async function update() {
   list.replaceChildren();
   await showMore(mine);
   const n = results.length;
-  const query = params.get("q");
+  const query = params.get("zoek");
   const filtered = params.get(exactAge) || chosen.length;
   status.textContent = `${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
     + `${filtered ? " met de gekozen filters" : ""}.`;
@@ -145,7 +145,7 @@ function card(item) {
     facts.append(row);
   }
   li.append(facts);
-  const save = element("button", "", "cjg-button cjg-button--secondary");
+  const save = element("button", "", "md-button");
   save.type = "button";
   save.dataset.cjgBewaar = JSON.stringify(Object.fromEntries(SAVED.map((key) => [key, meta[key]])));
   li.append(save);

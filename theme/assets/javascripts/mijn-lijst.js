@@ -114,7 +114,7 @@
         printed.textContent = note.value ? `Notitie: ${note.value}` : "";
         shareField.value = shareLink(all);
       });
-      const remove = element("button", "Verwijder uit mijn lijst", "cjg-button cjg-button--secondary cjg-no-print");
+      const remove = element("button", "Verwijder uit mijn lijst", "md-button cjg-no-print");
       remove.type = "button";
       remove.addEventListener("click", () => {
         save(load().filter((other) => other.id !== item.id));

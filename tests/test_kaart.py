@@ -127,3 +127,12 @@ def test_error_reports_can_open_a_prefilled_issue(tmp_path: Path) -> None:
     assert ('href="https://github.com/voorbeeld-gemeente/cjg-dronten/issues/new?template=fout-melden.yml'
             '&amp;title=Fout+melden%3A+') in html
     assert "pagina=https%3A%2F%2Fcjg.voorbeeld.nl%2Forganisaties%2Fmdf%2F" in html
+
+
+def test_site_search_leaves_offerings_to_the_kaart(default_site: Path) -> None:
+    index = json.loads((default_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "ouders/" in locations and "organisaties/ggd-flevoland/" in locations
+    assert not any(location.startswith("aanbod/") for location in locations)
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="sociale-kaart/" data-cjg-kaart-link>' in home

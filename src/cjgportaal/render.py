@@ -37,7 +37,9 @@ class GeneratedPage:
     description: str
     html: str
     in_nav: bool = False
-    searchable: bool = True  # overviews stay out of the site search: their offerings are in it
+    # Offerings and overviews stay out of Material's site search, which downloads its whole index on
+    # every page: offerings are found with the sociale kaart, which loads only what a query needs.
+    searchable: bool = True
     wide: bool = False  # no table of contents beside it: the page needs the width
 
 
@@ -139,7 +141,8 @@ class Renderer:
         visible = c.visible_offerings()
         out = [
             self._page("offering.html", urls.offering_page(o.id), o.title, o.summary, offering=o,
-                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.directory_urls))
+                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.directory_urls),
+                       searchable=False)
             for o in c.offerings.values()
         ]
         out += [

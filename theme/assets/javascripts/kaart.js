@@ -154,12 +154,10 @@ function card(item) {
 
 // --- events ---------------------------------------------------------------------------------------
 
-let timer;
 input.addEventListener("input", () => {
   saveState(!typing);
   typing = true;
-  clearTimeout(timer);
-  timer = setTimeout(update, 120);
+  update(); // no debounce: a newer update makes older ones drop their results (see generation)
 });
 form.addEventListener("change", (event) => {
   if (event.target === input) return;

@@ -78,3 +78,8 @@ def rich_text(source: str) -> Markup:
     clean = nh3.clean(html, tags=_RICH_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes=set(ALLOWED_LINK_SCHEMES), link_rel="noopener noreferrer")
     return Markup(clean)
+
+
+def month_text(day: date) -> str:
+    """The month of a date in Dutch: 'februari 2027'."""
+    return format_date(day, "LLLL y", locale="nl")

@@ -7,6 +7,7 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import groupby
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +18,15 @@ from .catalog import Catalog, review_by
 from .charts import bar_chart
 from .form import form_fields, partner_folders
 from .monitor import THIN, Monitor
+from .calendar_feeds import agenda_sessions, location_of
+from .contact_point import opening_data, walk_ins
+from .news import NewsPost
 from .models import Offering
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
+AGENDA_LIMIT = 100  # sessions on the agenda page: keeps it under ~100 KB of HTML in a large region
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,9 @@ class RenderOptions:
     offerings_dir: str = "offerings"
     monitor_page: str = "professionals/aanbodmonitor.md"
     quick_exit_url: str = "https://www.weeronline.nl/"
+    site_url: str = ""  # absolute, ending in "/"; for feeds
+    contact_email: str | None = None  # the contact form opens an e-mail to this address ...
+    contact_endpoint: str | None = None  # ... or posts to this form endpoint of the municipality
 
 
 def _environment() -> Environment:
@@ -60,7 +68,7 @@ def _environment() -> Environment:
     env.filters.update(
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
-        whatsapp=formatting.whatsapp_href,
+        whatsapp=formatting.whatsapp_href, month=formatting.month_text,
         names=lambda ids, table: [table[i].name for i in ids],
     )
     return env
@@ -88,6 +96,7 @@ class Renderer:
             "to_theme": lambda i: to(urls.theme_page(i)),
             "to_age": lambda i: to(urls.age_band_page(i)),
             "to_audience": lambda a: to(urls.audience_page(a)),
+            "to_file": lambda path: urls.file_url(here, path, self.options.directory_urls),
         }
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
@@ -204,3 +213,24 @@ class Renderer:
             options=self.options, review_by=review_by, **self._links(src_uri))
         return html, problems
 
+    def parents_pages(self, posts: list[NewsPost]) -> list[GeneratedPage]:
+        """The parents' agenda, the contact page (when the site has a loket) and the news index."""
+        c = self.catalog
+        sessions = agenda_sessions(c)
+        weekly = walk_ins(c.visible_offerings())
+        shown = sessions[:AGENDA_LIMIT]
+        out = [self._page(
+            "agenda.html", urls.AGENDA_PAGE, "Agenda en cursussen",
+            "Cursussen, thema-avonden en inloopuren voor ouders, op datum. Zet ze in je agenda.", True,
+            months=[(month, list(items)) for month, items in
+                    groupby(shown, key=lambda pair: formatting.month_text(pair[1].date))],
+            total=len(sessions), weekly=weekly, location_of=location_of)]
+        if c.contact_point is not None:
+            out.append(self._page(
+                "contact.html", urls.CONTACT_PAGE, "Contact en loket",
+                "Adres, telefoon, e-mail en openingstijden van het CJG, inloopspreekuren per kern en een "
+                "contactformulier.", True, loket=c.contact_point, weekly=weekly, weekdays=WEEKDAYS,
+                opening=opening_data(c.contact_point)))
+        out.append(self._page("news.html", urls.NEWS_INDEX, "Nieuws",
+                              "Nieuws van het CJG voor ouders en opvoeders.", True, posts=posts))
+        return out

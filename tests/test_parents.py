@@ -328,3 +328,31 @@ def test_news_post_without_date_is_reported(tmp_path: Path) -> None:
                                                 encoding="utf-8")
     posts, problems = load_posts(tmp_path)
     assert posts == [] and problems[0].file == "content/nieuws/bericht.md" and "date" in problems[0].field
+
+
+# --- plain language -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-zëéèïöüá'-]+")
+
+
+def _sentences(markdown: str) -> list[list[str]]:
+    """The sentences of a page's prose as lists of words; headings, links and markup left out."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^(#|!!!|\{).*$", "", text, flags=re.M)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]", "", text)
+    text = re.sub(r"^\s*-\s+", "\n\n", text, flags=re.M)  # each list item stands on its own
+    parts = re.split(r"(?<=[.!?:])\s+|\n\s*\n", text)
+    return [words for part in parts if (words := _WORD.findall(part))]
+
+
+@pytest.mark.parametrize("page", sorted(p.relative_to(ROOT).as_posix() for p in [
+    ROOT / "content/index.md", *(ROOT / "content/ouders").glob("*.md"), *(ROOT / "content/nieuws").glob("*.md")]))
+def test_parent_pages_are_written_in_short_sentences(page: str) -> None:
+    """A rough B1 check: short sentences (average at most 10 words, none over 20) and a LIX
+    readability index under 35 (words per sentence + percentage of words over six letters)."""
+    sentences = _sentences((ROOT / page).read_text(encoding="utf-8"))
+    words = [w for s in sentences for w in s]
+    average = len(words) / len(sentences)
+    lix = average + 100 * sum(len(w) > 6 for w in words) / len(words)
+    assert average <= 10 and max(map(len, sentences)) <= 20 and lix < 35, (average, lix)

@@ -93,8 +93,8 @@ def netlify_headers(hashes: Iterable[str], form_targets: Iterable[str] = ()) -> 
     return "\n".join(lines) + "\n"
 
 
-def nginx_headers(hashes: Iterable[str]) -> str:
+def nginx_headers(hashes: Iterable[str], form_targets: Iterable[str] = ()) -> str:
     """An nginx snippet to include in the site's server block."""
     lines = ["# Security headers for the CJG site; include in the server { } block."]
-    lines += [f'add_header {name} "{value}" always;' for name, value in _headers(hashes).items()]
+    lines += [f'add_header {name} "{value}" always;' for name, value in _headers(hashes, form_targets).items()]
     return "\n".join(lines) + "\n"

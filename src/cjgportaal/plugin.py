@@ -18,15 +18,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .calendar_feeds import FeedSite, calendar_files
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
+from .contact_point import walk_ins
+from .news import NewsPost, atom_feed, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .security import add_csp_meta, form_origin, netlify_headers, site_script_hashes
-from .calendar_feeds import FeedSite, calendar_files
-from .contact_point import walk_ins
-from .news import NewsPost, atom_feed, load_posts
 from .urls import NEWS_FEED
 
 log = logging.getLogger("mkdocs.plugins.cjg")
@@ -96,7 +96,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
-                                monitor_page=self.config.monitor_path, site_url=config.site_url or "",
+                                monitor_page=self.config.monitor_path,
                                 contact_endpoint=self.config.contact_form.endpoint,
                                 contact_email=self.config.contact_form.email or (
                                     self.catalog.contact_point.email if self.catalog.contact_point else None))
@@ -147,7 +147,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         write_schemas(self.folders, site / "schemas")
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site), self.form_targets),
                                        encoding="utf-8")
-        assert self.catalog is not None and self.renderer is not None
+        assert self.catalog is not None
         feeds = FeedSite(config.site_url or "", self.catalog.today, config.use_directory_urls)
         files = calendar_files(self.catalog, walk_ins(self.catalog.visible_offerings()), config.site_name, feeds)
         files[NEWS_FEED] = atom_feed(self.posts, config.site_name, config.site_url or "", self.catalog.today,

@@ -7,8 +7,8 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import groupby
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -17,11 +17,11 @@ from . import formatting, urls
 from .catalog import Catalog, review_by
 from .charts import bar_chart
 from .form import form_fields, partner_folders
-from .monitor import THIN, Monitor
 from .calendar_feeds import agenda_sessions, location_of
 from .contact_point import opening_data, walk_ins
-from .news import NewsPost
+from .monitor import THIN, Monitor
 from .models import Offering
+from .news import NewsPost
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
@@ -52,7 +52,6 @@ class RenderOptions:
     offerings_dir: str = "offerings"
     monitor_page: str = "professionals/aanbodmonitor.md"
     quick_exit_url: str = "https://www.weeronline.nl/"
-    site_url: str = ""  # absolute, ending in "/"; for feeds
     contact_email: str | None = None  # the contact form opens an e-mail to this address ...
     contact_endpoint: str | None = None  # ... or posts to this form endpoint of the municipality
 
@@ -68,7 +67,7 @@ def _environment() -> Environment:
     env.filters.update(
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
-        whatsapp=formatting.whatsapp_href, month=formatting.month_text,
+        whatsapp=formatting.whatsapp_href,
         names=lambda ids, table: [table[i].name for i in ids],
     )
     return env

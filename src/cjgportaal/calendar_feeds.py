@@ -132,9 +132,15 @@ def calendar(name: str, events: Iterable[Event]) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TIMEZONE.key)
+    events = list(events)
     for event in events:
         cal.add_component(event)
-    cal.add_missing_timezones()
+    if events:
+        # The VTIMEZONE covers the events (and ten years of a weekly recurrence), not 1970-2038:
+        # a per-session file stays small.
+        starts = [event["DTSTART"].dt.date() for event in events]
+        years = 10 if any("RRULE" in event for event in events) else 1
+        cal.add_missing_timezones(min(starts), max(starts) + timedelta(days=366 * years))
     return cal
 
 

@@ -26,7 +26,9 @@ from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
-AGENDA_LIMIT = 100  # sessions on the agenda page: keeps it under ~100 KB of HTML in a large region
+# Items on the agenda page (dated sessions, weekly walk-in hours): under ~100 KB of HTML in a large region.
+AGENDA_LIMIT = 80
+AGENDA_WEEKLY_LIMIT = 30
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,8 @@ class Renderer:
             "Cursussen, thema-avonden en inloopuren voor ouders, op datum. Zet ze in je agenda.", True,
             months=[(month, list(items)) for month, items in
                     groupby(shown, key=lambda pair: formatting.month_text(pair[1].date))],
-            total=len(sessions), weekly=weekly, location_of=location_of)]
+            total=len(sessions), weekly=weekly[:AGENDA_WEEKLY_LIMIT], weekly_total=len(weekly),
+            location_of=location_of)]
         if c.contact_point is not None:
             out.append(self._page(
                 "contact.html", urls.CONTACT_PAGE, "Contact en loket",

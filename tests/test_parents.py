@@ -156,6 +156,10 @@ def test_feeds_follow_rfc_5545_and_expand_weekly_hours(default_site: Path) -> No
     agenda = _calendar(default_site, "kalender/agenda.ics")
     assert agenda["VERSION"] == "2.0" and agenda["PRODID"]
     assert [tz["TZID"] for tz in agenda.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    vtimezone = agenda.walk("VTIMEZONE")[0].to_tz()  # the published rules, not the system's
+    for moment in (datetime(2027, 1, 15, 12), datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 4),
+                   datetime(2027, 7, 15, 12), datetime(2035, 10, 28, 2, 30), datetime(2035, 10, 28, 4)):
+        assert vtimezone.utcoffset(moment) == AMSTERDAM.utcoffset(moment), moment
     events = agenda.walk("VEVENT")
     uids = [str(e["UID"]) for e in events]
     assert len(uids) == len(set(uids)) and all(uid.endswith("@cjg.voorbeeld.nl") for uid in uids)

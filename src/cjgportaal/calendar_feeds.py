@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from . import urls
 from .catalog import Catalog
@@ -117,14 +117,24 @@ def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite) -> Even
     return event
 
 
-def offering_events(catalog: Catalog, offering: Offering, site: FeedSite) -> list[Event]:
-    """The events of one offering: its weekly slots and its sessions from the build date on."""
-    return ([weekly_event(offering, slot, site) for slot in offering.opening_hours]
-            + [session_event(offering, s, site) for s in catalog.upcoming_sessions(offering)])
+# Europe/Amsterdam as yearly rules (the EU rules in force since 1996), so that one small VTIMEZONE
+# is right for every date, also for weekly events that recur without end. Serialised once.
+_VTIMEZONE = Timezone.from_ical(
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"
+    "BEGIN:DAYLIGHT\r\nTZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+    "DTSTART:19960331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+    "DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n").to_ical()
+_END = b"END:VCALENDAR\r\n"
 
 
-def calendar(name: str, events: Iterable[Event]) -> Calendar:
-    """A calendar with these events and the VTIMEZONE they use."""
+def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
+    """An iCalendar file with these serialised events and the VTIMEZONE they use.
+
+    Events are serialised once and shared by the files they appear in: a session is in its own
+    file, its offering's feed and the agenda.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -132,16 +142,7 @@ def calendar(name: str, events: Iterable[Event]) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TIMEZONE.key)
-    events = list(events)
-    for event in events:
-        cal.add_component(event)
-    if events:
-        # The VTIMEZONE covers the events (and ten years of a weekly recurrence), not 1970-2038:
-        # a per-session file stays small.
-        starts = [event["DTSTART"].dt.date() for event in events]
-        years = 10 if any("RRULE" in event for event in events) else 1
-        cal.add_missing_timezones(min(starts), max(starts) + timedelta(days=366 * years))
-    return cal
+    return cal.to_ical().removesuffix(_END) + _VTIMEZONE + b"".join(events) + _END
 
 
 def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, Session]]:
@@ -151,22 +152,27 @@ def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, Session]]:
                   key=lambda pair: (pair[1].date, pair[1].start, pair[0].title.casefold()))
 
 
-def calendar_files(catalog: Catalog, weekly: list[WalkIn], site_name: str,
+def calendar_files(catalog: Catalog, walk_ins: list[WalkIn], site_name: str,
                    site: FeedSite) -> dict[str, bytes]:
     """Every iCalendar file of the site by path: the agenda feed (the parents' sessions and the
-    `weekly` walk-in hours), a feed per offering with dates or weekly hours, and a file per session that
+    walk-in hours), a feed per offering with dates or weekly hours, and a file per session that
     still takes place."""
     files: dict[str, bytes] = {}
+    events: dict[str, bytes] = {}  # UID → the event, serialised once for every file it is in
     for offering in catalog.visible_offerings():
-        events = offering_events(catalog, offering, site)
-        if not events:
-            continue
-        files[urls.offering_feed(offering.id)] = calendar(f"{offering.title} – {site_name}", events).to_ical()
-        for session in catalog.upcoming_sessions(offering):
+        upcoming = catalog.upcoming_sessions(offering)
+        weekly = {weekly_uid(offering, slot, site.host): weekly_event(offering, slot, site).to_ical()
+                  for slot in offering.opening_hours}
+        dated = {session_uid(offering, s, site.host): session_event(offering, s, site).to_ical() for s in upcoming}
+        events |= weekly | dated
+        if weekly or dated:
+            files[urls.offering_feed(offering.id)] = calendar_file(
+                f"{offering.title} – {site_name}", [*weekly.values(), *dated.values()])
+        for session in upcoming:
             if session.status != "geannuleerd":
-                path = urls.session_file(offering.id, session.date, session.start)
-                files[path] = calendar(offering.title, [session_event(offering, session, site)]).to_ical()
-    agenda = ([weekly_event(w.offering, w.slot, site) for w in weekly]
-              + [session_event(o, s, site) for o, s in agenda_sessions(catalog)])
-    files[urls.AGENDA_FEED] = calendar(f"Agenda {site_name}", agenda).to_ical()
+                files[urls.session_file(offering.id, session.date, session.start)] = calendar_file(
+                    offering.title, [dated[session_uid(offering, session, site.host)]])
+    uids = ([weekly_uid(w.offering, w.slot, site.host) for w in walk_ins]
+            + [session_uid(o, s, site.host) for o, s in agenda_sessions(catalog)])
+    files[urls.AGENDA_FEED] = calendar_file(f"Agenda {site_name}", [events[uid] for uid in uids])
     return files

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
 from .lists import Lists, load_lists
 from .loading import SourceDoc, load_yaml
-from .models import AgeBand, Offering, Partner, Review, Session
+from .models import AgeBand, ContactPoint, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
 from .references import (
     LIST_REFERENCES, OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables,
@@ -37,6 +38,7 @@ class Catalog:
     offerings: dict[str, Offering]
     today: date
     files: dict[tuple[str, str], str] = field(default_factory=dict)  # ("partner"|"aanbod", id) → path
+    contact_point: ContactPoint | None = None  # the loket, from data/loket.yml when present
 
     def partner_of(self, offering: Offering) -> Partner:
         """The partner that provides an offering."""
@@ -173,6 +175,8 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
     partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
     offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
     problems += duplicate_warnings(offerings)
+    contact_point, found = load_contact_point(root / folders.lists, root, tables)
+    problems += found
     for doc in lists.docs:
         problems += check_references(doc, LIST_REFERENCES, tables)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -184,5 +188,6 @@ def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, lis
         today=today,
         files={(kind, record.id): doc.path for kind, pairs in (("partner", partners), ("aanbod", offerings))
                for record, doc in pairs},
+        contact_point=contact_point,
     )
     return catalog, problems

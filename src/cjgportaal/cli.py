@@ -170,13 +170,16 @@ def _changes(args: argparse.Namespace) -> int:
 
 
 def _headers(args: argparse.Namespace) -> int:
-    from .security import netlify_headers, nginx_headers, site_script_hashes
+    from .security import form_origin, netlify_headers, nginx_headers, site_script_hashes
 
     site = Path(args.site)
     if not (site / "index.html").exists():
         sys.exit(f"cjg: {site} bevat geen gebouwde site; bouw eerst met mkdocs build.")
     hashes = site_script_hashes(site)
-    print(nginx_headers(hashes) if args.formaat == "nginx" else netlify_headers(hashes), end="")
+    config = Path(args.config)
+    endpoint = (plugin_options(config).get("contact_form") or {}).get("endpoint") if config.exists() else None
+    targets = [form_origin(endpoint)] if endpoint else []
+    print(nginx_headers(hashes, targets) if args.formaat == "nginx" else netlify_headers(hashes, targets), end="")
     return 0
 
 

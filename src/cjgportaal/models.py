@@ -344,3 +344,27 @@ class ReferralRoute(Record):
             raise problem("er staat niet bij wie je terechtkunt.",
                           "vul 'partners' in met ids uit partners/, of 'contact' met een telefoon of website.")
         return self
+
+
+# --- the loket (one contact point) -------------------------------------------------------------
+
+class ClosedDay(Record):
+    """A day the loket is closed, such as a public holiday."""
+
+    date: Date = _f("datum", "Datum als JJJJ-MM-DD.")
+    reason: str = _f("reden", "Waarom, zoals 'Tweede Kerstdag'.", default="")
+
+
+class ContactPoint(Record):
+    """The CJG's one contact point: address, phone, e-mail, opening hours and closed days."""
+
+    name: ShortText = _f("naam", "Naam van het loket, zoals 'CJG Dronten'.")
+    address: Address = _f("adres", "Bezoekadres van het loket.")
+    phone: Phone = _f("telefoon", "Telefoonnummer van het loket.")
+    email: Email = _f("email", "E-mailadres van het loket.")
+    opening_hours: list[OpeningHours] = _f("openingstijden", "Wanneer het loket open is, per dag.",
+                                           min_length=1)
+    closed: list[ClosedDay] = _f("gesloten", "Dagen dat het loket dicht is, zoals feestdagen.",
+                                 default_factory=list)
+    note: str = _f("toelichting", "Extra uitleg, bijvoorbeeld over bellen buiten openingstijden.",
+                   default="")

@@ -19,16 +19,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .calendar_feeds import FeedSite, calendar_files
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
+from .contact_point import walk_ins
 from .kaart import export_csv, export_json, search_records
+from .news import NewsPost, atom_feed, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .search_index import SearchIndexError, write_search_index
-from .security import add_csp_meta, netlify_headers, site_script_hashes
+from .security import add_csp_meta, form_origin, netlify_headers, site_script_hashes
 
 log = logging.getLogger("mkdocs.plugins.cjg")
+
+
+class ContactFormConfig(Config):
+    """Where the contact form sends to: an e-mail address (default: the loket's) or an endpoint."""
+
+    email = c.Optional(c.Type(str))
+    endpoint = c.Optional(c.URL())  # an https form endpoint the municipality runs
 
 
 class CjgConfig(Config):
@@ -46,6 +56,7 @@ class CjgConfig(Config):
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
     error_report = c.Choice(("email", "issue"), default="email")  # "Fout melden": e-mail or GitHub issue
+    contact_form = c.SubConfig(ContactFormConfig)
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -56,11 +67,18 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.renderer: Renderer | None = None
         self.folders: DataFolders | None = None
+        self.posts: list[NewsPost] = []
+        self.form_targets: tuple[str, ...] = ()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.folders = DataFolders(root, self.config.partners_dir, self.config.offerings_dir,
                                    self.config.lists_dir)
+        form = self.config.contact_form
+        if form.endpoint and (form.email or not form.endpoint.startswith("https://")):
+            raise PluginError("cjg: contact_form in mkdocs.yml: geef óf 'email' óf 'endpoint', en een "
+                              "endpoint moet met https:// beginnen.")
+        self.form_targets = (form_origin(form.endpoint),) if form.endpoint else ()
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -82,10 +100,17 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
                                 monitor_page=self.config.monitor_path, site_name=config.site_name,
-                                site_url=_with_slash(config.site_url), error_report=self.config.error_report)
+                                site_url=_with_slash(config.site_url), error_report=self.config.error_report,
+                                contact_endpoint=self.config.contact_form.endpoint,
+                                contact_email=self.config.contact_form.email or (
+                                    self.catalog.contact_point.email if self.catalog.contact_point else None))
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
-        self.generated = {page.src_uri: page for page in self.renderer.pages()}
+        self.posts, problems = load_posts(Path(config.docs_dir), Path(config.docs_dir).name)
+        for problem in problems:
+            log.warning(problem.format())
+        self.generated = {page.src_uri: page
+                          for page in self.renderer.pages() + self.renderer.parents_pages(self.posts)}
         # For theme/main.html: the helpline box (rendered and escaped here) and the quick exit.
         config.extra["cjg"] = {"hulplijnen": Markup(self.renderer.helplines_html()),
                                "snel_weg": self.config.quick_exit_url}
@@ -118,21 +143,29 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return add_csp_meta(output)
+        return add_csp_meta(output, self.form_targets)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.folders is not None
         site = Path(config.site_dir)
         write_schemas(self.folders, site / "schemas")
+        (site / "_headers").write_text(netlify_headers(site_script_hashes(site), self.form_targets),
+                                       encoding="utf-8")
         assert self.catalog is not None
         directory_urls, site_url = config.use_directory_urls, _with_slash(config.site_url)
         try:
             write_search_index(search_records(self.catalog, directory_urls), site)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
-        (site / urls.EXPORT_CSV).write_text(export_csv(self.catalog, site_url, directory_urls), encoding="utf-8")
-        (site / urls.EXPORT_JSON).write_text(export_json(self.catalog, site_url, directory_urls), encoding="utf-8")
-        (site / "_headers").write_text(netlify_headers(site_script_hashes(site)), encoding="utf-8")
+        files = {urls.EXPORT_CSV: export_csv(self.catalog, site_url, directory_urls).encode("utf-8"),
+                 urls.EXPORT_JSON: export_json(self.catalog, site_url, directory_urls).encode("utf-8")}
+        feeds = FeedSite(config.site_url or "", self.catalog.today, directory_urls)
+        files |= calendar_files(self.catalog, walk_ins(self.catalog.visible_offerings()), config.site_name, feeds)
+        files[urls.NEWS_FEED] = atom_feed(self.posts, config.site_name, config.site_url or "", self.catalog.today,
+                                          directory_urls)
+        for path, content in files.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(content)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None

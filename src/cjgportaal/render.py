@@ -8,24 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import formatting, glance, urls
+from .calendar_feeds import agenda_sessions, location_of
 from .catalog import Catalog, review_by
-from .facets import dimensions
 from .charts import bar_chart
+from .contact_point import opening_data, walk_ins
+from .facets import dimensions
 from .form import form_fields, partner_folders
 from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
 from .monitor import THIN, Monitor
 from .models import Offering
+from .news import NewsPost
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
 KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
+# Items on the agenda page (dated sessions, weekly walk-in hours): under ~100 KB of HTML in a large region.
+AGENDA_LIMIT = 80
+AGENDA_WEEKLY_LIMIT = 30
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class RenderOptions:
     site_name: str = ""
     site_url: str = ""  # with a trailing slash, or empty
     error_report: Literal["email", "issue"] = "email"  # "Fout melden": to feedback_email, or an issue on the repository
+    contact_email: str | None = None  # the contact form opens an e-mail to this address ...
+    contact_endpoint: str | None = None  # ... or posts to this form endpoint of the municipality
 
 
 def _environment() -> Environment:
@@ -102,6 +111,7 @@ class Renderer:
             "to_age": lambda i: to(urls.age_band_page(i)),
             "to_audience": lambda a: to(urls.audience_page(a)),
             "report_url": lambda name: self._report_url(here, name),
+            "to_file": lambda path: urls.file_url(here, path, self.options.directory_urls),
         }
 
     def _report_url(self, here: str, name: str) -> str:
@@ -260,3 +270,25 @@ class Renderer:
             options=self.options, review_by=review_by, **self._links(src_uri))
         return html, problems
 
+    def parents_pages(self, posts: list[NewsPost]) -> list[GeneratedPage]:
+        """The parents' agenda, the contact page (when the site has a loket) and the news index."""
+        c = self.catalog
+        sessions = agenda_sessions(c)
+        weekly = walk_ins(c.visible_offerings())
+        shown = sessions[:AGENDA_LIMIT]
+        out = [self._page(
+            "agenda.html", urls.AGENDA_PAGE, "Agenda en cursussen",
+            "Cursussen, thema-avonden en inloopuren voor ouders, op datum. Zet ze in je agenda.", True,
+            months=[(month, list(items)) for month, items in
+                    groupby(shown, key=lambda pair: formatting.month_text(pair[1].date))],
+            total=len(sessions), weekly=weekly[:AGENDA_WEEKLY_LIMIT], weekly_total=len(weekly),
+            location_of=location_of)]
+        if c.contact_point is not None:
+            out.append(self._page(
+                "contact.html", urls.CONTACT_PAGE, "Contact en loket",
+                "Adres, telefoon, e-mail en openingstijden van het CJG, inloopspreekuren per kern en een "
+                "contactformulier.", True, loket=c.contact_point, weekly=weekly, weekdays=WEEKDAYS,
+                opening=opening_data(c.contact_point)))
+        out.append(self._page("news.html", urls.NEWS_INDEX, "Nieuws",
+                              "Nieuws van het CJG voor ouders en opvoeders.", True, posts=posts))
+        return out

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _EXECUTABLE_TYPES = ("", "text/javascript", "module", "application/javascript")
@@ -32,8 +33,10 @@ def inline_script_hashes(html: str) -> set[str]:
     return hashes
 
 
-def content_security_policy(script_hashes: Iterable[str], for_header: bool = False) -> str:
-    """The site's policy: only its own origin, inline scripts by hash, no plugins or framing."""
+def content_security_policy(script_hashes: Iterable[str], for_header: bool = False,
+                            form_targets: Iterable[str] = ()) -> str:
+    """The site's policy: only its own origin, inline scripts by hash, no plugins or framing;
+    forms may also post to `form_targets` (origins, such as the contact form's endpoint)."""
     directives = [
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the sociale kaart's search (Pagefind) compile its WebAssembly.
@@ -45,16 +48,22 @@ def content_security_policy(script_hashes: Iterable[str], for_header: bool = Fal
         "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self' mailto:",
+        " ".join(["form-action 'self' mailto:", *form_targets]),
     ]
     if for_header:
         directives.append("frame-ancestors 'none'")
     return "; ".join(d.strip() for d in directives)
 
 
-def add_csp_meta(html: str) -> str:
+def form_origin(url: str) -> str:
+    """The origin (scheme://host[:port]) of a form target, as CSP form-action takes it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def add_csp_meta(html: str, form_targets: Iterable[str] = ()) -> str:
     """Insert a CSP meta tag for the page's own inline scripts right after <meta charset>."""
-    policy = content_security_policy(inline_script_hashes(html))
+    policy = content_security_policy(inline_script_hashes(html), form_targets=form_targets)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m[1] + "\n    " + tag, html, count=1)
 
@@ -75,18 +84,18 @@ def site_script_hashes(site_dir: Path) -> set[str]:
     return hashes
 
 
-def _headers(hashes: Iterable[str]) -> dict[str, str]:
-    return {"Content-Security-Policy": content_security_policy(hashes, for_header=True), **SECURITY_HEADERS}
+def _headers(hashes: Iterable[str], form_targets: Iterable[str] = ()) -> dict[str, str]:
+    return {"Content-Security-Policy": content_security_policy(hashes, True, form_targets), **SECURITY_HEADERS}
 
 
-def netlify_headers(hashes: Iterable[str]) -> str:
+def netlify_headers(hashes: Iterable[str], form_targets: Iterable[str] = ()) -> str:
     """A `_headers` file, as read by Netlify and Cloudflare Pages."""
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in _headers(hashes).items()]
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in _headers(hashes, form_targets).items()]
     return "\n".join(lines) + "\n"
 
 
-def nginx_headers(hashes: Iterable[str]) -> str:
+def nginx_headers(hashes: Iterable[str], form_targets: Iterable[str] = ()) -> str:
     """An nginx snippet to include in the site's server block."""
     lines = ["# Security headers for the CJG site; include in the server { } block."]
-    lines += [f'add_header {name} "{value}" always;' for name, value in _headers(hashes).items()]
+    lines += [f'add_header {name} "{value}" always;' for name, value in _headers(hashes, form_targets).items()]
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import date, time
 
 OFFERINGS_INDEX = "aanbod/index.md"
 PARTNERS_INDEX = "organisaties/index.md"
@@ -78,3 +79,27 @@ EXPORT_JSON = "sociale-kaart/aanbod.json"
 def area_page(area_id: str) -> str:
     """Source path of a kern's or wijk's overview page."""
     return f"plaatsen/{area_id}.md"
+
+
+AGENDA_PAGE = "ouders/agenda.md"
+CONTACT_PAGE = "ouders/contact.md"
+NEWS_INDEX = "nieuws/index.md"
+NEWS_FEED = "nieuws/atom.xml"
+AGENDA_FEED = "kalender/agenda.ics"
+
+
+def offering_feed(offering_id: str) -> str:
+    """Path of an offering's iCalendar feed in the built site."""
+    return f"kalender/{offering_id}.ics"
+
+
+def session_file(offering_id: str, day: date, start: time) -> str:
+    """Path of the iCalendar file of one session ("Zet in je agenda")."""
+    return f"kalender/{offering_id}/{day:%Y%m%d}-{start:%H%M}.ics"
+
+
+def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
+    """A relative link from the page built from `from_src` to a file (not a page) of the site."""
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    return posixpath.relpath(path, base or ".")

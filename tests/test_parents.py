@@ -1,0 +1,362 @@
+"""The parents' portal: life-phase pages, the agenda and its iCalendar feeds, the loket with
+"nu open" and the contact form, news with its Atom feed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+
+from cjgportaal.contact_point import load_contact_point
+from cjgportaal.lists import load_lists
+from cjgportaal.news import load_posts
+from cjgportaal.references import reference_tables
+
+from .browser import serve
+from .conftest import ROOT, build_env, copy_project, edit, mkdocs_build
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+BUILD_DAY = date(2026, 11, 22)  # the date of conftest.BUILD_EPOCH in Amsterdam
+PHASES = {  # link text on the home page → age band name on the offering page
+    "Zwanger": "Zwanger", "Baby": "Baby (0 tot 2 jaar)", "Peuter": "Peuter (2 tot 4 jaar)",
+    "Kind": "Kind (4 tot 12 jaar)", "Tiener": "Tiener (12 tot 16 jaar)",
+    "16 tot 23": "Jongvolwassene (16 tot 23 jaar)",
+}
+PARENT_PAGES = ["ouders/zwanger", "ouders/baby", "ouders/peuter", "ouders/kind", "ouders/tiener",
+                "ouders/jongvolwassene", "ouders/slapen", "ouders/eten", "ouders/opvoeden", "ouders/school",
+                "ouders/gevoelens", "ouders/gezin", "ouders/agenda", "ouders/contact", "nieuws"]
+
+
+def _html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def _calendar(site: Path, path: str) -> Calendar:
+    return Calendar.from_ical((site / path).read_bytes())
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PARENT_PAGES)
+def test_parent_pages_have_a_title_description_and_are_in_the_nav(default_site: Path, page: str) -> None:
+    html = _html(default_site, page)
+    assert re.search(r'<meta name="description" content="[^"]{40,}">', html)
+    assert re.search(r"<title>[^<]+ - CJG Dronten</title>", html)
+    link = {"nieuws": "../nieuws/"}.get(page, page.removeprefix("ouders/") + "/")
+    assert f'href="{link}"' in _html(default_site, "ouders")
+
+
+def test_life_phase_pages_list_matching_offerings(default_site: Path) -> None:
+    for phase in ("zwanger", "baby", "peuter", "kind", "tiener", "jongvolwassene"):
+        html = _html(default_site, f"ouders/{phase}")
+        assert 'id="aanbod-bij-dit-onderwerp"' in html and html.count('class="cjg-card"') >= 2, phase
+
+
+def test_home_page_answers_where_to_go_on_one_phone_screen(browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    page.goto(base_url)
+    article = page.locator("article")
+    needed = [article.get_by_role("link", name=name, exact=True) for name in PHASES]
+    needed += [article.get_by_role("link", name=re.compile(r"^Bel 0321")),
+               article.get_by_role("link", name="loop binnen"),
+               article.get_by_role("link", name="Ouders", exact=True),
+               article.get_by_role("link", name="Jongeren", exact=True),
+               article.get_by_role("link", name="Professionals", exact=True),
+               page.get_by_role("button", name=re.compile("Zoeken"))]
+    for locator in needed:
+        box = locator.first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 667, locator
+    page.close()
+
+
+@pytest.mark.parametrize("phase", list(PHASES))
+def test_an_offering_is_at_most_three_clicks_from_home(browser, base_url: str, phase: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url)
+    clicks = 0
+    page.locator("article").get_by_role("link", name=phase, exact=True).click()
+    clicks += 1
+    page.locator(".cjg-card__title a").first.click()
+    clicks += 1
+    assert "/aanbod/" in page.url and clicks <= 3
+    facts = page.locator(".cjg-facts").inner_text()
+    assert PHASES[phase] in facts, (phase, page.url)
+    page.close()
+
+
+# --- agenda -------------------------------------------------------------------------------------
+
+def test_agenda_shows_only_upcoming_sessions_in_date_order(default_site: Path) -> None:
+    html = _html(default_site, "ouders/agenda")
+    moments = re.findall(r'<time datetime="([0-9T:-]+)">', html)
+    assert moments and moments == sorted(moments)
+    assert all(date.fromisoformat(m[:10]) >= BUILD_DAY for m in moments)
+    assert "2026-11-17" not in html  # a theme evening five days before the build date
+    assert 'datetime="2026-12-08T19:30"' in html
+    months = re.findall(r'<h2 id="maand-\d+">([^<]+)</h2>', html)
+    assert months[:3] == ["December 2026", "Januari 2027", "Februari 2027"]
+    assert "Vol: je kunt je niet meer aanmelden." in html
+    cancelled = re.search(r'<li class="cjg-agenda__item cjg-agenda__item--geannuleerd".*?</li>', html, re.S)
+    assert cancelled and "Gaat niet door." in cancelled[0] and ".ics" not in cancelled[0]
+    assert len(html.encode()) < 100_000
+
+
+def test_agenda_drops_past_sessions_on_the_next_build(tmp_path: Path) -> None:
+    later = datetime(2026, 12, 9, 12, 0, tzinfo=AMSTERDAM)
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                             "-d", str(site)], capture_output=True, text=True, timeout=600,
+                            env={**build_env(), "SOURCE_DATE_EPOCH": str(int(later.timestamp()))})
+    assert result.returncode == 0, result.stderr
+    html = _html(site, "ouders/agenda")
+    assert 'datetime="2026-12-08T19:30"' not in html and 'datetime="2027-01-19T19:30"' in html
+    feed = _calendar(site, "kalender/themabijeenkomsten-jonge-kinderen.ics")
+    assert date(2026, 12, 8) not in {e["DTSTART"].dt.date() for e in feed.walk("VEVENT")}
+    assert not (site / "kalender/themabijeenkomsten-jonge-kinderen/20261208-1930.ics").exists()
+
+
+def test_agenda_filter_by_age_and_kern_keeps_the_choice_in_the_url(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "ouders/agenda/?leeftijd=peuter&kern=swifterbant")
+    assert page.locator("#filter-leeftijd").input_value() == "peuter"
+    shown = page.locator(".cjg-agenda__item:visible")
+    assert shown.count() > 0
+    for item in shown.all():
+        assert "peuter" in item.get_attribute("data-leeftijd").split()
+        assert item.get_attribute("data-kern") in ("swifterbant", "")
+    total = page.locator(".cjg-agenda__item").count()
+    assert f"{shown.count()} van {total} getoond." == page.locator("#agenda-aantal").inner_text()
+    page.select_option("#filter-kern", "")
+    page.select_option("#filter-leeftijd", "tiener")
+    assert page.url.endswith("ouders/agenda/?leeftijd=tiener")
+    assert all("tiener" in i.get_attribute("data-leeftijd").split() for i in shown.all())
+    page.close()
+
+
+def test_agenda_without_javascript_shows_everything(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "ouders/agenda/?leeftijd=baby")
+    assert page.locator(".cjg-agenda__item:visible").count() == page.locator(".cjg-agenda__item").count()
+    assert not page.locator("#agenda-filter").is_visible()
+    context.close()
+
+
+# --- iCalendar ----------------------------------------------------------------------------------
+
+def test_feeds_follow_rfc_5545_and_expand_weekly_hours(default_site: Path) -> None:
+    agenda = _calendar(default_site, "kalender/agenda.ics")
+    assert agenda["VERSION"] == "2.0" and agenda["PRODID"]
+    assert [tz["TZID"] for tz in agenda.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    vtimezone = agenda.walk("VTIMEZONE")[0].to_tz()  # the published rules, not the system's
+    for moment in (datetime(2027, 1, 15, 12), datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 4),
+                   datetime(2027, 7, 15, 12), datetime(2035, 10, 28, 2, 30), datetime(2035, 10, 28, 4)):
+        assert vtimezone.utcoffset(moment) == AMSTERDAM.utcoffset(moment), moment
+    events = agenda.walk("VEVENT")
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids)) and all(uid.endswith("@cjg.voorbeeld.nl") for uid in uids)
+    for event in events:
+        assert event["DTSTAMP"].dt.tzinfo is not None
+        assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert all(e["DTSTART"].dt.date() >= BUILD_DAY for e in events if "RRULE" not in e)
+    # The walk-in hour of the loket in De Meerpaal, every week, in winter and in summer time.
+    week = recurring_ical_events.of(agenda).between(date(2026, 11, 23), date(2026, 11, 30))
+    walk_in = sorted(e["DTSTART"].dt for e in week if str(e["SUMMARY"]) == "Inloopspreekuur CJG in De Meerpaal")
+    assert walk_in == [datetime(2026, 11, 23, 9, 0, tzinfo=AMSTERDAM), datetime(2026, 11, 25, 13, 0, tzinfo=AMSTERDAM),
+                       datetime(2026, 11, 26, 18, 30, tzinfo=AMSTERDAM), datetime(2026, 11, 27, 9, 0, tzinfo=AMSTERDAM)]
+    summer = recurring_ical_events.of(agenda).at(date(2027, 6, 7))
+    monday = [e["DTSTART"].dt for e in summer if str(e["SUMMARY"]) == "Inloopspreekuur CJG in De Meerpaal"]
+    assert [m.utcoffset() for m in monday] == [timedelta(hours=2)] and monday[0].hour == 9
+
+
+def test_feeds_mark_full_and_cancelled_sessions_and_share_uids(default_site: Path) -> None:
+    feed = _calendar(default_site, "kalender/themabijeenkomsten-jonge-kinderen.ics")
+    by_start = {e["DTSTART"].dt.date(): e for e in feed.walk("VEVENT")}
+    assert date(2026, 11, 17) not in by_start
+    assert by_start[date(2027, 9, 21)]["STATUS"] == "CANCELLED"
+    assert by_start[date(2027, 10, 5)]["STATUS"] == "CONFIRMED"
+    expanded = recurring_ical_events.of(feed).between(date(2027, 9, 1), date(2027, 10, 31))
+    assert {e["DTSTART"].dt.date(): str(e["STATUS"]) for e in expanded} == {
+        date(2027, 9, 21): "CANCELLED", date(2027, 10, 5): "CONFIRMED"}
+    full = _calendar(default_site, "kalender/peuter-in-zicht.ics").walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in full].count("Peuter in zicht (vol)") == 1
+    single = _calendar(default_site, "kalender/peuter-in-zicht/20270202-1930.ics").walk("VEVENT")
+    assert [str(e["UID"]) for e in single] == ["peuter-in-zicht-20270202-1930@cjg.voorbeeld.nl"]
+    assert single[0]["UID"] in [e["UID"] for e in full]
+    assert single[0]["UID"] in [e["UID"] for e in _calendar(default_site, "kalender/agenda.ics").walk("VEVENT")]
+    assert not (default_site / "kalender/themabijeenkomsten-jonge-kinderen/20270921-1930.ics").exists()
+
+
+def test_offering_page_links_each_session_and_its_feed(default_site: Path) -> None:
+    html = _html(default_site, "aanbod/peuter-in-zicht")
+    for link in re.findall(r'href="([^"]+\.ics)"', html):
+        assert (default_site / "aanbod/peuter-in-zicht" / link).resolve().is_file(), link
+    assert html.count("Zet in je agenda") == 4 and "../../kalender/peuter-in-zicht.ics" in html
+
+
+# --- loket --------------------------------------------------------------------------------------
+
+NOW_OPEN = [
+    # (moment in Amsterdam, visitor's time zone, expected text)
+    (datetime(2026, 11, 23, 10, 0), "Europe/Amsterdam", "Nu open, tot 17.00 uur."),
+    (datetime(2026, 11, 23, 18, 0), "Europe/Amsterdam", "Nu gesloten. Weer open morgen om 09.00 uur."),
+    (datetime(2026, 11, 26, 12, 45), "Europe/Amsterdam", "Nu gesloten. Weer open vandaag om 13.30 uur."),
+    (datetime(2026, 11, 26, 19, 30), "America/New_York", "Nu open, tot 20.00 uur."),
+    (datetime(2026, 12, 25, 10, 0), "Europe/Amsterdam",
+     "Nu gesloten (Eerste Kerstdag). Weer open op maandag om 09.00 uur."),
+    (datetime(2027, 6, 7, 9, 30), "UTC", "Nu open, tot 17.00 uur."),
+]
+
+
+@pytest.mark.parametrize(("moment", "zone", "expected"), NOW_OPEN)
+def test_now_open_in_amsterdam_with_holidays(browser, base_url: str, moment: datetime, zone: str,
+                                              expected: str) -> None:
+    context = browser.new_context(timezone_id=zone)
+    page = context.new_page()
+    page.clock.set_fixed_time(moment.replace(tzinfo=AMSTERDAM))
+    page.goto(base_url + "ouders/contact/")
+    assert page.locator("#loket-nu").inner_text() == expected
+    context.close()
+
+
+def test_contact_page_has_loket_hours_walk_ins_and_says_what_the_form_does(default_site: Path) -> None:
+    html = _html(default_site, "ouders/contact")
+    assert "De Rede 80" in html and 'href="tel:+31321123400"' in html
+    assert "<caption>Openingstijden van het loket</caption>" in html
+    assert "vrijdag 25 december 2026 (Eerste Kerstdag)" in html
+    for kern in ("dronten", "swifterbant", "biddinghuizen"):
+        assert f'<h3 id="inloop-{kern}">' in html
+    assert 'action="mailto:info@voorbeeld-cjgdronten.nl" method="get"' in html
+    assert "Wat gebeurt er met wat je stuurt?" in html and "Deze website bewaart niets" in html
+    assert 'name="subject"' in html and 'name="body"' in html
+
+
+def test_contact_form_checks_the_question_before_sending(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "ouders/contact/")
+    page.evaluate("""() => document.getElementById('contactformulier').addEventListener('submit', (e) => {
+        window.sent = !e.defaultPrevented; e.preventDefault(); })""")
+    page.get_by_role("button", name="Maak een e-mail met je vraag").click()
+    assert page.evaluate("window.sent") is False
+    assert page.locator("#contact-fouten").is_visible()
+    assert page.evaluate("document.activeElement.id") == "contact-fouten"
+    question = page.get_by_role("textbox", name="Je vraag (verplicht)")
+    assert question.get_attribute("aria-invalid") == "true"
+    assert page.locator("#contact-vraag-fout").inner_text() == "Schrijf je vraag op."
+    question.fill("Mijn peuter slaapt slecht. Wie kan ik bellen?")
+    page.get_by_role("button", name="Maak een e-mail met je vraag").click()
+    assert page.evaluate("window.sent") is True
+    assert not page.locator("#contact-fouten").is_visible() and question.get_attribute("aria-invalid") is None
+    page.close()
+
+
+def test_contact_form_can_post_to_the_municipalitys_endpoint(tmp_path: Path, browser) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project, "mkdocs.yml", "        email: info@voorbeeld-cjgdronten.nl\n",
+         "        endpoint: https://formulier.voorbeeld.nl/cjg/contact\n")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    html = _html(site, "ouders/contact")
+    assert 'action="https://formulier.voorbeeld.nl/cjg/contact" method="post"' in html
+    assert "form-action 'self' mailto: https://formulier.voorbeeld.nl\"" in html
+    assert "https://formulier.voorbeeld.nl" in (site / "_headers").read_text(encoding="utf-8")
+    posted = []
+
+    def receive(route) -> None:
+        posted.append(route.request.post_data)
+        route.fulfill(body="<title>Ontvangen</title><p>Ontvangen</p>", content_type="text/html")
+
+    with serve(site) as url:
+        page = browser.new_page()
+        page.route("https://formulier.voorbeeld.nl/**", receive)
+        page.goto(url + "ouders/contact/")
+        page.get_by_role("textbox", name="Je e-mailadres of telefoonnummer (verplicht)").fill("0612345678")
+        page.get_by_role("textbox", name="Je vraag (verplicht)").fill("Wanneer is de volgende cursus?")
+        page.get_by_role("button", name="Verstuur je vraag").click()
+        page.wait_for_url("https://formulier.voorbeeld.nl/cjg/contact")
+        page.close()
+    assert posted and "vraag=Wanneer+is+de+volgende+cursus%3F" in posted[0]
+
+
+def test_contact_form_endpoint_must_be_https(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project, "mkdocs.yml", "        email: info@voorbeeld-cjgdronten.nl\n",
+         "        endpoint: http://formulier.voorbeeld.nl/contact\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "moet met https:// beginnen" in result.stderr
+
+
+def test_bad_loket_file_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
+    lists, _ = load_lists(ROOT / "data", ROOT)
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (ROOT / "data/loket.yml").read_text(encoding="utf-8")
+    text = text.replace("gebied: dronten", "gebied: drontn").replace("2027-04-27", "2027-04-31")
+    (data / "loket.yml").write_text(text, encoding="utf-8")
+    loket, problems = load_contact_point(data, tmp_path, reference_tables(lists, []))
+    assert loket is None
+    found = {(p.field, p.line) for p in problems}
+    assert ("loket.adres.gebied", text[: text.index("drontn")].count("\n") + 1) in found
+    assert any(p.field.startswith("loket.gesloten[") and "2027-04-31" in p.message for p in problems), problems
+    assert any("dronten" in p.hint for p in problems)
+
+
+# --- news ---------------------------------------------------------------------------------------
+
+def test_news_index_and_atom_feed(default_site: Path) -> None:
+    html = _html(default_site, "nieuws")
+    titles = re.findall(r'<h2 class="cjg-news__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert titles == ["Het loket is nu ook op donderdagavond open", "Nieuwe cursus Peuter in zicht in februari"]
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(default_site / "nieuws/atom.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}title") for e in entries] == titles
+    for entry in entries:
+        link = entry.find(f"{atom}link").get("href")
+        assert link.startswith("https://cjg.voorbeeld.nl/nieuws/") and entry.findtext(f"{atom}updated")
+        assert (default_site / link.removeprefix("https://cjg.voorbeeld.nl/") / "index.html").is_file()
+    assert 'href="atom.xml"' in html
+
+
+def test_news_post_without_date_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "nieuws").mkdir()
+    (tmp_path / "nieuws/bericht.md").write_text("---\ntitle: Zonder datum\ndescription: Iets.\n---\n# Hoi\n",
+                                                encoding="utf-8")
+    posts, problems = load_posts(tmp_path)
+    assert posts == [] and problems[0].file == "content/nieuws/bericht.md" and "date" in problems[0].field
+
+
+# --- plain language -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-zëéèïöüá'-]+")
+
+
+def _sentences(markdown: str) -> list[list[str]]:
+    """The sentences of a page's prose as lists of words; headings, links and markup left out."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^(#|!!!|\{).*$", "", text, flags=re.M)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]", "", text)
+    text = re.sub(r"^\s*-\s+", "\n\n", text, flags=re.M)  # each list item stands on its own
+    parts = re.split(r"(?<=[.!?:])\s+|\n\s*\n", text)
+    return [words for part in parts if (words := _WORD.findall(part))]
+
+
+@pytest.mark.parametrize("page", sorted(p.relative_to(ROOT).as_posix() for p in [
+    ROOT / "content/index.md", *(ROOT / "content/ouders").glob("*.md"), *(ROOT / "content/nieuws").glob("*.md")]))
+def test_parent_pages_are_written_in_short_sentences(page: str) -> None:
+    """A rough B1 check: short sentences (average at most 10 words, none over 20) and a LIX
+    readability index under 35 (words per sentence + percentage of words over six letters)."""
+    sentences = _sentences((ROOT / page).read_text(encoding="utf-8"))
+    words = [w for s in sentences for w in s]
+    average = len(words) / len(sentences)
+    lix = average + 100 * sum(len(w) > 6 for w in words) / len(words)
+    assert average <= 10 and max(map(len, sentences)) <= 20 and lix < 35, (average, lix)

@@ -24,6 +24,11 @@ from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .security import add_csp_meta, netlify_headers, site_script_hashes
+from .feeds import FEED_PATH, FEED_TITLE
+from .jsonld import StructuredData, script_tag
+from .open_data import write_open_data
+from .site_info import SiteInfo
+from .urls import file_url
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -42,6 +47,8 @@ class CjgConfig(Config):
     branch = c.Type(str, default="main")
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
+    open_data_license = c.Type(str, default="CC0-1.0")  # SPDX id of the open data's licence
+    contact_phone = c.Optional(c.Type(str))  # the CJG's own phone number, for its structured data
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -52,6 +59,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.renderer: Renderer | None = None
         self.folders: DataFolders | None = None
+        self.site: SiteInfo | None = None
+        self.structured: dict[str, str] = {}  # page source path → JSON-LD script block
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -77,7 +86,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
-                                monitor_page=self.config.monitor_path)
+                                monitor_page=self.config.monitor_path,
+                                open_data_license=self.config.open_data_license)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
         self.generated = {page.src_uri: page for page in self.renderer.pages()}
@@ -90,6 +100,11 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+        self.site = SiteInfo(name=config.site_name, url=config.site_url or "", description=config.site_description or "",
+                             email=self.config.feedback_email, telephone=self.config.contact_phone,
+                             license=self.config.open_data_license)
+        graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
+        self.structured = {src_uri: script_tag(objects) for src_uri, objects in graphs.items()}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -113,12 +128,17 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return add_csp_meta(output)
+        feed = escape(file_url(page.file.src_uri, FEED_PATH, config.use_directory_urls))
+        head = (f'<link rel="alternate" type="application/atom+xml" title="{escape(FEED_TITLE)}" href="{feed}">'
+                + self.structured.get(page.file.src_uri, ""))
+        return add_csp_meta(output.replace("</head>", head + "</head>", 1))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.folders is not None
         site = Path(config.site_dir)
         write_schemas(self.folders, site / "schemas")
+        assert self.catalog is not None and self.site is not None
+        write_open_data(self.catalog, self.site, site, config.use_directory_urls)
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site)), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -6,6 +6,7 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from .charts import bar_chart
 from .form import form_fields, partner_folders
 from .monitor import THIN, Monitor
 from .models import Offering
+from .open_data import FILES as OPEN_DATA_FILES
+from .site_info import LICENSES
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
@@ -47,6 +50,7 @@ class RenderOptions:
     offerings_dir: str = "offerings"
     monitor_page: str = "professionals/aanbodmonitor.md"
     quick_exit_url: str = "https://www.weeronline.nl/"
+    open_data_license: str = "CC0-1.0"  # SPDX id, shown on the Open data page
 
 
 def _environment() -> Environment:
@@ -167,7 +171,19 @@ class Renderer:
         out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",
                               "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
                               True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
+        out.append(self._open_data_page())
         return out
+
+    def _open_data_page(self) -> GeneratedPage:
+        here = urls.OPEN_DATA_PAGE
+        files = [(urls.file_url(here, path, self.options.directory_urls), posixpath.basename(path), what)
+                 for path, what in OPEN_DATA_FILES.items()]
+        license_ = self.options.open_data_license
+        name, link = LICENSES.get(license_, (license_, ""))
+        return self._page("open_data.html", here, "Open data",
+                          "De gegevens van de sociale kaart als open data: HSDS 3.0 (JSON en CSV) en een feed "
+                          "met nieuw aanbod.", True, files=files, license=license_, license_name=name,
+                          license_url=link)
 
 
     def helplines_html(self) -> str:

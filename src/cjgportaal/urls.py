@@ -65,3 +65,13 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     if there.endswith("/") or not there:
         rel = rel.rstrip("/") + "/"
     return "./" if rel == "./" or rel == "./." else rel.removeprefix("./")
+
+
+OPEN_DATA_PAGE = "over/open-data.md"
+
+
+def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
+    """A relative link from the page built from `from_src` to a file at `path` in the site."""
+    here = page_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    return posixpath.relpath(path, base or ".")

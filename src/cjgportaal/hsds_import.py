@@ -86,7 +86,7 @@ def read_hsds(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], l
     services = [r for r in records if "status" in r or "organization_id" in r]
     organizations = [r for r in records if r not in services]
     organizations += [s["organization"] for s in services if isinstance(s.get("organization"), dict)]
-    return organizations, services
+    return organizations, services, []
 
 
 def _json(path: Path) -> Any:

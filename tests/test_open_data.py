@@ -97,7 +97,7 @@ def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path
     assert {("cjg-themas", "opvoeden"), ("cjg-niveaus", "lichte-pedagogische-hulp"), ("cjg-soorten", "cursus"),
             ("cjg-doelgroepen", "ouders"), ("cjg-toegang", "aanmelden")} <= terms
     weekly = services["geldspreekuur-jongeren"]["schedules"][0]
-    assert (weekly["freq"], weekly["byday"], weekly["opens_at"], weekly["closes_at"]) == ("WEEKLY", "WE", "12:00", "14:00")
+    assert [weekly[k] for k in ("freq", "byday", "opens_at", "closes_at")] == ["WEEKLY", "WE", "12:00", "14:00"]
     triple_p = services["triple-p-oudertraining"]
     nji = [a for a in triple_p["attributes"] if a["link_type"] == "nji-erkenning"][0]
     assert nji["taxonomy_term"]["code"] == "effectief-eerste-aanwijzingen" and nji["value"].startswith("https://")
@@ -219,7 +219,7 @@ def test_open_data_page_links_every_file(default_site: Path) -> None:
         assert f'href="{href}"' in html
         assert (page.parent / href).resolve().is_file()
     home = (default_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="over/open-data/"' in home  # in the navigation
+    assert 'href="over/open-data/"' in home  # in the footer of every page
     sitemap = (default_site / "sitemap.xml").read_text(encoding="utf-8")
     for path in ("over/open-data/", "aanbod/peuter-in-zicht/", "organisaties/ggd-flevoland/"):
         assert f"<loc>{SITE_URL}{path}</loc>" in sitemap

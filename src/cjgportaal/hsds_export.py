@@ -134,7 +134,7 @@ class HsdsExporter:
                                       number=consult.phone),
                 "cjg_website": consult.website,
             }))
-        pairs = [("cjg-partnertypes", partner.type, ""), ("cjg-rollen", partner.role, "")]
+        pairs: list[tuple[str, str, str]] = [("cjg-partnertypes", partner.type, ""), ("cjg-rollen", partner.role, "")]
         pairs += [("cjg-gebieden", area, "") for area in partner.service_area]
         return _clean({
             "id": org_id, "name": partner.name,
@@ -188,7 +188,7 @@ class HsdsExporter:
             at_locations.append({"id": sal_id, "service_id": service_id, "location_id": location_id,
                                  "location": self._location(location_id, place, None, offering.accessibility)})
         slots: list[TimeSlot] = [*offering.opening_hours, *offering.sessions]
-        pairs = [("cjg-doelgroepen", a, "") for a in offering.audiences]
+        pairs: list[tuple[str, str, str]] = [("cjg-doelgroepen", a, "") for a in offering.audiences]
         pairs += [("cjg-themas", t, "") for t in offering.themes]
         pairs += [("cjg-niveaus", t, "") for t in offering.tiers]
         pairs += [("cjg-soorten", offering.kind, ""), ("cjg-toegang", offering.access.route, ""),

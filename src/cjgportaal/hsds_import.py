@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,8 +19,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from .catalog import DataFolders
 from .fieldtypes import Email, Phone, Postcode, WebUrl
-from .hsds_export import BYDAY, CONSULTATION_TITLE, STATUS
+from .hsds_export import BYDAY, CONSULTATION_TITLE
 from .hsds_tabular import NESTED_TABLES, nest, read_tables
+from .hsds_taxonomy import terms
 from .lists import Lists
 from .loading import parse_yaml
 from .models import Offering, Partner
@@ -75,10 +75,10 @@ def read_hsds(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], l
             return organizations, services, [
                 f"{name}.csv: niet overgenomen ({len(rows)} regels): het CJG-model heeft er geen plek voor."
                 for name, rows in sorted(tables.items()) if name not in NESTED_TABLES and rows]
-        organizations, services = path / "organizations.json", path / "services.json"
-        if not (organizations.exists() or services.exists()):
+        org_file, service_file = path / "organizations.json", path / "services.json"
+        if not (org_file.exists() or service_file.exists()):
             raise HsdsReadError(f"{path} bevat geen CSV-bestanden en geen organizations.json of services.json.")
-        return _records(organizations), _records(services), []
+        return _records(org_file), _records(service_file), []
     data = _json(path)
     if isinstance(data, dict) and ("services" in data or "organizations" in data):
         return _list(data.get("organizations", []), path), _list(data.get("services", []), path), []
@@ -179,12 +179,12 @@ class _Importer:
         return candidate
 
     def pick(self, where: str, field_name: str, found: list[tuple[str, str, str, str]], taxonomy: str,
-             table: Iterable[str], names: dict[str, str], default: str | None, many: bool) -> list[str]:
+             default: str | None, many: bool = True) -> list[str]:
         """Codes of one of our taxonomies from attributes; foreign terms matched by code or name."""
-        table = list(table)
+        table = terms(self.lists, taxonomy)
         codes = [code for tax, code, _, _ in found if tax == taxonomy and code in table]
         if not codes:
-            by_name = {n.casefold(): c for c, n in names.items()}
+            by_name = {term.name.casefold(): code for code, term in table.items()}
             codes = [c for tax, code, name, _ in found if not tax.startswith(("cjg-", "nji-"))
                      for c in [code if code in table else by_name.get(name.casefold(), "")] if c]
         codes = list(dict.fromkeys(codes))
@@ -263,12 +263,9 @@ class _Importer:
         found = _terms(org)
         summary, description = split_description(str(org.get("description") or ""))
         lists = self.lists
-        types = self.pick(where, "type", found, "cjg-partnertypes", lists.partner_types,
-                          {k: v.name for k, v in lists.partner_types.items()}, next(iter(lists.partner_types)), False)
-        role = self.pick(where, "rol", found, "cjg-rollen", ("kernpartner", "partner"), {}, "partner", False)
-        places = {**lists.municipalities, **lists.areas}
-        area = self.pick(where, "werkgebied", found, "cjg-gebieden", places, {k: v.name for k, v in places.items()},
-                         next(iter(lists.municipalities)), True)
+        types = self.pick(where, "type", found, "cjg-partnertypes", next(iter(lists.partner_types)), False)
+        role = self.pick(where, "rol", found, "cjg-rollen", "partner", False)
+        area = self.pick(where, "werkgebied", found, "cjg-gebieden", next(iter(lists.municipalities)))
         phones = org.get("phones") or []
         addresses = []
         for location in org.get("locations") or []:
@@ -367,17 +364,13 @@ class _Importer:
         lists = self.lists
         found = _terms(service)
         summary, description = split_description(str(service.get("description") or ""))
-        audiences = self.pick(where, "doelgroepen", found, "cjg-doelgroepen", ("ouders", "jongeren", "professionals"),
-                              {}, "ouders", True)
-        themes = self.pick(where, "themas", found, "cjg-themas", lists.themes,
-                           {k: v.name for k, v in lists.themes.items()}, next(iter(lists.themes)), True)
-        tiers = self.pick(where, "niveaus", found, "cjg-niveaus", lists.tiers,
-                          {k: v.name for k, v in lists.tiers.items()}, next(iter(lists.tiers)), True)
-        kind = self.pick(where, "soort", found, "cjg-soorten", lists.kinds, {k: v.name for k, v in lists.kinds.items()},
+        audiences = self.pick(where, "doelgroepen", found, "cjg-doelgroepen", "ouders")
+        themes = self.pick(where, "themas", found, "cjg-themas", next(iter(lists.themes)))
+        tiers = self.pick(where, "niveaus", found, "cjg-niveaus", next(iter(lists.tiers)))
+        kind = self.pick(where, "soort", found, "cjg-soorten",
                          "informatie" if "informatie" in lists.kinds else next(iter(lists.kinds)), False)
-        route = self.pick(where, "toegang", found, "cjg-toegang", ("vrij-toegankelijk", "aanmelden", "verwijzing"),
-                          {}, "aanmelden", False)
-        referrers = self.pick(where, "verwijzers", found, "cjg-verwijzers", lists.referrers, {}, None, True)
+        route = self.pick(where, "toegang", found, "cjg-toegang", "aanmelden", False)
+        referrers = self.pick(where, "verwijzers", found, "cjg-verwijzers", None)
         if route[0] == "verwijzing" and not referrers:
             referrers = [next(iter(lists.referrers))]
             self.note(where, f"'verwijzers' ontbreekt bij verwijzing; '{referrers[0]}' gekozen.")

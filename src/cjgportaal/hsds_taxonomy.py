@@ -47,9 +47,10 @@ def terms(lists: Lists, taxonomy: str) -> Mapping[str, Term]:
     """The terms of one of our taxonomies by code (our id)."""
     if taxonomy in _FIXED:
         return {code: Term(code, label(code), label(code)) for code in _FIXED[taxonomy]}
-    table: Mapping[str, Any] = {
+    tables: dict[str, Mapping[str, Any]] = {
         "cjg-themas": lists.themes, "cjg-niveaus": lists.tiers, "cjg-soorten": lists.kinds,
         "cjg-verwijzers": lists.referrers, "cjg-partnertypes": lists.partner_types,
         "cjg-gebieden": {**lists.municipalities, **lists.areas},
-    }[taxonomy]
+    }
+    table = tables[taxonomy]
     return {key: Term(key, item.name, getattr(item, "description", "") or item.name) for key, item in table.items()}

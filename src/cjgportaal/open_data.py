@@ -41,8 +41,8 @@ def write_open_data(catalog: Catalog, site: SiteInfo, site_dir: Path, directory_
         written.append(hsds / name)
     license_name, license_url = site.license_name_and_url()
     tables = flatten(organizations, services, exporter.taxonomy_terms())
-    descriptor = datapackage(tables, "sociale-kaart-hsds", f"Sociale kaart {site.name} (HSDS 3.0)",
-                             {"name": site.license, "title": license_name, **({"path": license_url} if license_url else {})})
+    license_ = {"name": site.license, "title": license_name, **({"path": license_url} if license_url else {})}
+    descriptor = datapackage(tables, "sociale-kaart-hsds", f"Sociale kaart {site.name} (HSDS 3.0)", license_)
     written += write_package(hsds / "tabular", tables, descriptor)
     feed = site_dir / FEED_PATH
     feed.write_text(atom_feed(catalog, site, directory_urls), encoding="utf-8")

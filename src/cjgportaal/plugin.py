@@ -100,9 +100,9 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        self.site = SiteInfo(name=config.site_name, url=config.site_url or "", description=config.site_description or "",
-                             email=self.config.feedback_email, telephone=self.config.contact_phone,
-                             license=self.config.open_data_license)
+        self.site = SiteInfo(name=config.site_name, url=config.site_url or "",
+                             description=config.site_description or "", email=self.config.feedback_email,
+                             telephone=self.config.contact_phone, license=self.config.open_data_license)
         graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
         self.structured = {src_uri: script_tag(objects) for src_uri, objects in graphs.items()}
         return files

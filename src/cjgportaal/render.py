@@ -182,7 +182,7 @@ class Renderer:
         name, link = LICENSES.get(license_, (license_, ""))
         return self._page("open_data.html", here, "Open data",
                           "De gegevens van de sociale kaart als open data: HSDS 3.0 (JSON en CSV) en een feed "
-                          "met nieuw aanbod.", True, files=files, license=license_, license_name=name,
+                          "met nieuw aanbod.", files=files, license=license_, license_name=name,
                           license_url=link)
 
 

@@ -5,7 +5,10 @@ Per size (offerings; partners = offerings / 10; dated sessions = 3 × offerings)
 one run on this machine: validation time, full build time, peak memory of the build, output size,
 the largest generated page, the home page compressed, the time until `mkdocs serve` shows an edit
 of one offering, and the build time of the same pages as plain Markdown (MkDocs + Material, out of
-the navigation) and with Hugo (if installed), each as a ratio to ours.
+the navigation) and with Hugo (if installed), each as a ratio to ours. For the sociale kaart it
+measures the time its index and exports add to the build, the data a browser transfers before the
+first results of a query appear, and the time from a keystroke or filter click to updated results in
+headless Chromium (Debian's, driven by Playwright).
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from cjgportaal.catalog import DataFolders, load_catalog  # noqa: E402
+from cjgportaal.kaart import export_csv, export_json, search_records  # noqa: E402
+from cjgportaal.search_index import write_search_index  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 WORDS = ("ouders kinderen opvoeden cursus spreekuur samen praten school slapen eten spelen groeien vragen "
          "hulp gezin jongeren vrije tijd thuis veilig gezond leren luisteren grenzen stellen ontwikkeling "
@@ -53,7 +59,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
     """Write a synthetic project; return {offering id: markdown text} for the comparison sites."""
     rng = random.Random(seed)
     partners = max(1, offerings // 10)
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml"))
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "theme", target / "theme")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -177,6 +183,58 @@ def hugo(target: Path, pages: dict[str, str]) -> float | None:
     return _timed([binary, "--quiet", "-s", str(target)])[0]
 
 
+def kaart_build_time(catalog: object, work: Path) -> float:
+    """Seconds the kaart's own build steps take: search records, the Pagefind index and the exports."""
+    start = time.perf_counter()
+    write_search_index(search_records(catalog), work)  # type: ignore[arg-type]
+    export_csv(catalog)  # type: ignore[arg-type]
+    export_json(catalog)  # type: ignore[arg-type]
+    return time.perf_counter() - start
+
+
+# In the page: type a letter or click a box, and resolve with the milliseconds until the result count
+# is rewritten (the last step of an update).
+_TIMED = """async ([letter, box]) => {
+  const status = document.getElementById('kaart-aantal');
+  const done = new Promise((resolve) => new MutationObserver((_, observer) => { observer.disconnect(); resolve(); })
+    .observe(status, {childList: true, characterData: true, subtree: true}));
+  const start = performance.now();
+  if (box) {
+    document.getElementById(box).click();
+  } else {
+    const input = document.getElementById('kaart-zoek');
+    input.value += letter;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  await done;
+  return performance.now() - start;
+}"""
+
+
+def kaart_browser(site: Path) -> dict[str, float]:
+    """Compressed bytes before the first results of a query, and keystroke and filter latencies (ms)."""
+    from playwright.sync_api import sync_playwright
+
+    sizes: list[int] = []
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: sizes.append(len(gzip.compress(request.response().body()))))
+        page.goto(url + "sociale-kaart/?zoek=ouders")
+        page.wait_for_selector("#kaart-resultaten li")
+        page.wait_for_load_state("networkidle")
+        first_query = sum(sizes) / 1024
+        page.evaluate("() => { const i = document.getElementById('kaart-zoek'); i.value = ''; "
+                      "i.dispatchEvent(new Event('input', {bubbles: true})); }")
+        page.wait_for_timeout(500)
+        keys = [page.evaluate(_TIMED, [letter, None]) for letter in "opvoeden"]
+        boxes = page.eval_on_selector_all("details[open] input[type=checkbox]", "els => els.map(e => e.id)")
+        clicks = [page.evaluate(_TIMED, [None, box]) for box in boxes[:8] * 2]
+        browser.close()
+    return {"first_query_kb": first_query, "key_ms_median": sorted(keys)[len(keys) // 2], "key_ms_max": max(keys),
+            "click_ms_median": sorted(clicks)[len(clicks) // 2], "click_ms_max": max(clicks)}
+
+
 def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
     """All figures for one size."""
     project = work / f"cjg-{size}"
@@ -189,6 +247,9 @@ def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
     site = project / "site"
     largest = max(p.stat().st_size for p in site.rglob("*.html"))
     home = len(gzip.compress((site / "index.html").read_bytes()))
+    kaart = kaart_build_time(catalog, work / f"kaart-{size}")
+    lunr_kb = len(gzip.compress((site / "search/search_index.json").read_bytes())) / 1024
+    browser = kaart_browser(site) if CHROMIUM.exists() else {}
     plain = plain_mkdocs(work / f"plain-{size}", pages)
     hugo_time = hugo(work / f"hugo-{size}", pages)
     return {
@@ -196,6 +257,7 @@ def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
         "build": build, "peak_mib": peak, "output_mib": _size(site) / 2**20,
         "pages": sum(1 for _ in site.rglob("*.html")), "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
         "serve": serve_latency(project) if with_serve else float("nan"), "plain": plain, "hugo": hugo_time,
+        "kaart_s": kaart, "lunr_gz_kb": lunr_kb, **browser,
     }
 
 
@@ -219,6 +281,23 @@ def report(rows: list[dict[str, object]], command: str) -> str:
             f"{r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | {r['serve']:.1f} | "
             f"{r['plain']:.1f} | {r['build'] / r['plain']:.2f} | "
             + (f"{hugo_time:.2f} | {r['build'] / hugo_time:.1f} |" if hugo_time else "n/a | n/a |"))
+    lines += [
+        "", "## Sociale kaart (issue 4)", "",
+        "Kaart build steps: search records, Pagefind index and exports, timed on their own; \"share\" is that time",
+        "over the rest of the build. First query: compressed bytes of every response from opening",
+        "`sociale-kaart/?zoek=ouders` until its first results show (page, CSS, JS, Pagefind). Latency: from a",
+        "keystroke (typing \"opvoeden\") or a filter click to the rewritten result count, in headless Chromium.",
+        "Material's lunr index (gzip) is what its site search downloads before its first result.", "",
+        "| offerings | kaart build steps | share of build | first query | keystroke median / max | "
+        "filter click median / max | Material lunr index |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['size']} | {r['kaart_s']:.1f} s | {100 * r['kaart_s'] / (r['build'] - r['kaart_s']):.0f}% | "
+            + (f"{r['first_query_kb']:.0f} KB | {r['key_ms_median']:.0f} / {r['key_ms_max']:.0f} ms | "
+               f"{r['click_ms_median']:.0f} / {r['click_ms_max']:.0f} ms | " if "first_query_kb" in r else "n/a | n/a | n/a | ")
+            + f"{r['lunr_gz_kb']:.0f} KB |")
     if len(rows) >= 2:
         by_size = {r["size"]: r for r in rows}
         if 2000 in by_size and 5000 in by_size:

@@ -37,8 +37,9 @@ PARTNER = "partners/ggd-flevoland.yml"
 
 
 def copy_lists(target: Path) -> None:
-    """Copy the sample's lists, without the youth workers (they refer to partners a test may lack)."""
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml"))
+    """Copy the sample's lists, without the youth workers and referral routes (they refer to partners a
+    test may lack)."""
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
 
 
 @pytest.fixture()

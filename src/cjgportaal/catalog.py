@@ -59,6 +59,17 @@ class Catalog:
         return [b for b in self.lists.age_bands.values()
                 if offering.age.start < b.end and b.start < offering.age.end]
 
+    def areas_of(self, offering: Offering) -> set[str]:
+        """The kernen or wijken of an offering's locations; without a location (online, by phone),
+        every kern or wijk its partner serves."""
+        if offering.locations:
+            return {location.area for location in offering.locations}
+        served: set[str] = set()
+        for place in self.partner_of(offering).service_area:
+            municipality = self.lists.municipalities.get(place)
+            served |= {a.id for a in municipality.areas} if municipality else {place}
+        return served
+
     def is_stale(self, entry: Review) -> bool:
         """True when an entry's review date has passed."""
         return review_by(entry) < self.today

@@ -61,13 +61,18 @@ def _check_email(value: str) -> str:
     return value
 
 
+def is_short_number(number: phonenumbers.PhoneNumber) -> bool:
+    """True for Dutch short numbers such as 112 and 113, which have no area code."""
+    return phonenumbers.is_valid_short_number_for_region(number, "NL")
+
+
 def _check_phone(value: Any) -> Any:
     text = str(value)
     try:
         number = phonenumbers.parse(text, "NL")
     except phonenumbers.NumberParseException:
         number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    if number is None or not (phonenumbers.is_valid_number(number) or is_short_number(number)):
         raise problem(f"'{text}' is geen geldig telefoonnummer.",
                       "schrijf het hele nummer met netnummer, zoals 0321 123 456 of 0800 1234, "
                       "tussen aanhalingstekens.")

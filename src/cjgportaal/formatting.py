@@ -11,7 +11,7 @@ import phonenumbers
 from babel.dates import format_date
 from markupsafe import Markup
 
-from .fieldtypes import ALLOWED_LINK_SCHEMES
+from .fieldtypes import ALLOWED_LINK_SCHEMES, is_short_number
 from .models import AgeRange, Cost
 
 _RICH_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote", "code"}
@@ -57,6 +57,8 @@ def cost_text(cost: Cost) -> str:
 def phone_href(number: str) -> str:
     """A tel: link in international form."""
     parsed = phonenumbers.parse(number, "NL")
+    if is_short_number(parsed):
+        return f"tel:{parsed.national_number}"
     return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

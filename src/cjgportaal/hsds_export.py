@@ -148,6 +148,10 @@ class HsdsExporter:
             "cjg_id": partner.id,
             "cjg_kerntaken": "\n".join(partner.core_tasks),
             "cjg_beheerders": " ".join(partner.maintainers),
+            # HSDS keeps ages only for services: the partner's own range, in months ('tot' exclusive).
+            "cjg_leeftijd_van_maanden": partner.age.start if partner.age else None,
+            "cjg_leeftijd_tot_maanden": partner.age.end if partner.age else None,
+            "cjg_verwijzen": partner.referral,
             "cjg_gecontroleerd": partner.checked.isoformat(),
             "cjg_controleren_voor": partner.review_by.isoformat() if partner.review_by else None,
         })

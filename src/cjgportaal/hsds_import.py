@@ -34,7 +34,8 @@ STATUS_BACK = {"active": "actief", "temporarily closed": "gepauzeerd", "inactive
 
 # Fields each HSDS record type may carry that the import reads (or knows to be derived from what it reads).
 _ORG_FIELDS = {"id", "name", "description", "email", "website", "phones", "contacts", "locations", "attributes",
-               "cjg_id", "cjg_kerntaken", "cjg_beheerders", "cjg_gecontroleerd", "cjg_controleren_voor"}
+               "cjg_id", "cjg_kerntaken", "cjg_beheerders", "cjg_gecontroleerd", "cjg_controleren_voor",
+               "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden", "cjg_verwijzen"}
 _SERVICE_FIELDS = {
     "id", "organization_id", "name", "description", "url", "email", "status", "application_process",
     "minimum_age", "maximum_age", "assured_date", "alert", "phones", "contacts", "schedules",
@@ -292,10 +293,20 @@ class _Importer:
             "email": self.email(where, org.get("email")),
             "adressen": [{k: v for k, v in a.items() if v} for a in addresses],
             "werkgebied": area, "consultatie": consultation,
+            "leeftijd": self.partner_age(where, org), "verwijzen": org.get("cjg_verwijzen"),
             "beheerders": str(org.get("cjg_beheerders") or "").split() or self.default_maintainers(where),
             **self.review(where, org.get("cjg_gecontroleerd"), org.get("cjg_controleren_voor"), "cjg_gecontroleerd"),
         }
         return partner_id, data
+
+    def partner_age(self, where: str, org: dict[str, Any]) -> dict[str, Any] | None:
+        start, end = org.get("cjg_leeftijd_van_maanden"), org.get("cjg_leeftijd_tot_maanden")
+        if start is None and end is None:
+            return None
+        if not (isinstance(start, int) and isinstance(end, int) and start < end):
+            self.note(where, f"leeftijd van {start} tot {end} maanden niet overgenomen: geen geldige leeftijden.")
+            return None
+        return {"van": _age_text(start), "tot": _age_text(end)}
 
     def default_maintainers(self, where: str) -> list[str]:
         self.note(where, f"'beheerders' staat niet in de HSDS-gegevens; {', '.join(self.maintainers)} gekozen.")

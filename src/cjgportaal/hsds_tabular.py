@@ -28,7 +28,7 @@ NESTED_TABLES = {"organizations", "services", "locations", "service_at_location"
                  "addresses", "languages", "cost_options", "accessibility", "contacts", "attributes",
                  "taxonomy_terms", "taxonomies"}
 NUMBER_FIELDS = {"minimum_age", "maximum_age", "amount", "latitude", "longitude", "interval", "count",
-                 "timezone", "year_incorporated"}
+                 "timezone", "year_incorporated", "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden"}
 
 
 def _scalar(value: Any) -> bool:

@@ -10,7 +10,9 @@ from typing import Any
 from pydantic import Field, create_model
 
 from .loading import SourceDoc, load_yaml
-from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, YouthWorker
+from .models import (
+    AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, ReferralRoute, YouthWorker,
+)
 from .problems import Problem, display_path
 from .validation import validate
 
@@ -26,7 +28,8 @@ LIST_FILES: dict[str, type[ListItem]] = {
 }
 PLACES_FILE = "plaatsen"
 # Lists a site may leave out: a missing file means an empty list.
-OPTIONAL_FILES: dict[str, type[Record]] = {"jongerenwerkers": YouthWorker, "hulplijnen": Helpline}
+OPTIONAL_FILES: dict[str, type[Record]] = {"jongerenwerkers": YouthWorker, "hulplijnen": Helpline,
+                                           "verwijswijzer": ReferralRoute}
 
 
 def _list_file_model(key: str, item: type[Record]) -> type[Record]:
@@ -55,6 +58,7 @@ class Lists:
     areas: dict[str, Area] = field(default_factory=dict)
     youth_workers: dict[str, YouthWorker] = field(default_factory=dict)
     helplines: dict[str, Helpline] = field(default_factory=dict)
+    referral_routes: dict[str, ReferralRoute] = field(default_factory=dict)
     failed: frozenset[str] = frozenset()
     docs: tuple[SourceDoc, ...] = ()  # the optional files, for cross-file checks
 
@@ -117,7 +121,8 @@ def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
         languages=loaded.get("talen", {}), referrers=loaded.get("verwijzers", {}),
         age_bands=loaded.get("leeftijdsgroepen", {}), municipalities=loaded.get("municipalities", {}),
         areas=loaded.get("areas", {}), youth_workers=loaded.get("jongerenwerkers", {}),
-        helplines=loaded.get("hulplijnen", {}), failed=frozenset(failed), docs=tuple(docs),
+        helplines=loaded.get("hulplijnen", {}), referral_routes=loaded.get("verwijswijzer", {}),
+        failed=frozenset(failed), docs=tuple(docs),
     ), problems
 
 

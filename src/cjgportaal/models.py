@@ -134,6 +134,20 @@ class Contact(Record):
         return self
 
 
+class AgeRange(Record):
+    """An age range in months; `tot` is exclusive."""
+
+    start: AgeMonths = _f("van", "Vanaf deze leeftijd, bijvoorbeeld 0, '18 maanden' of 'zwangerschap'.")
+    end: AgeMonths = _f("tot", "Tot (niet tot en met) deze leeftijd, bijvoorbeeld '4 jaar'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.start >= self.end:
+            raise problem("de leeftijd 'van' is hoger dan of gelijk aan 'tot'.",
+                          "zet de jongste leeftijd bij 'van' en de oudste bij 'tot'.")
+        return self
+
+
 class Review(Record):
     """Freshness fields shared by partners and offerings."""
 
@@ -174,25 +188,14 @@ class Partner(Review):
     consultation: Contact | None = _f("consultatie",
                                       "Aanspreekpunt voor overleg met andere professionals.",
                                       default=None)
+    age: AgeRange | None = _f("leeftijd", "Voor welke leeftijden de organisatie er is.", default=None)
+    referral: str = _f("verwijzen", "Hoe andere professionals een kind of gezin naar de organisatie "
+                       "verwijzen of aanmelden.", default="")
     maintainers: list[GithubHandle] = _f("beheerders", "GitHub-namen van wie dit bestand bijhoudt.",
                                          min_length=1)
 
 
 # --- offering ----------------------------------------------------------------------------------
-
-class AgeRange(Record):
-    """An age range in months; `tot` is exclusive."""
-
-    start: AgeMonths = _f("van", "Vanaf deze leeftijd, bijvoorbeeld 0, '18 maanden' of 'zwangerschap'.")
-    end: AgeMonths = _f("tot", "Tot (niet tot en met) deze leeftijd, bijvoorbeeld '4 jaar'.")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> AgeRange:
-        if self.start >= self.end:
-            raise problem("de leeftijd 'van' is hoger dan of gelijk aan 'tot'.",
-                          "zet de jongste leeftijd bij 'van' en de oudste bij 'tot'.")
-        return self
-
 
 class Access(Record):
     """How people get in: free walk-in, sign up, or referral by whom."""
@@ -315,3 +318,29 @@ class Offering(Review):
     evidence: Evidence | None = _f("onderbouwing", "Erkenning in de NJi-databank.", default=None)
     status: Status = _f("status", "actief, vol, gepauzeerd of gestopt.", default="actief")
     notice: Notice | None = _f("mededeling", "Tijdelijke mededeling.", default=None)
+
+
+# --- referral routes (verwijswijzer) ----------------------------------------------------------
+
+class ReferralRoute(Record):
+    """A situation a professional meets and where to go with it."""
+
+    id: Id = _f("id", "Korte, vaste naam.")
+    group: ShortText = _f("groep", "Kopje waaronder de route staat, zoals 'Veiligheid' of 'School'.")
+    situation: Annotated[str, Field(min_length=1, max_length=300)] = _f(
+        "situatie", "De situatie, vanuit de professional: 'Je maakt je zorgen over ...'.")
+    destination: ShortText = _f("naar", "Waar je naartoe gaat, zoals 'Veilig Thuis'.")
+    how: str = _f("hoe", "Wat je doet: bellen, overleggen, aanmelden; kort en concreet.")
+    partners: list[Id] = _f("partners", "Partners die bij deze route horen (ids uit partners/).",
+                            default_factory=list, json_schema_extra=listed("partners"))
+    contact: Contact | None = _f("contact", "Contact, als de route naar een organisatie buiten het CJG gaat.",
+                                 default=None)
+    age: AgeRange | None = _f("leeftijd", "Voor welke leeftijd de route geldt.", default=None)
+    urgent: bool = _f("spoed", "true als het om acute zorgen of gevaar gaat.", default=False)
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> ReferralRoute:
+        if not (self.partners or self.contact):
+            raise problem("er staat niet bij wie je terechtkunt.",
+                          "vul 'partners' in met ids uit partners/, of 'contact' met een telefoon of website.")
+        return self

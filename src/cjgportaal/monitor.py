@@ -6,27 +6,16 @@ by phone) counts for every kern or wijk its partner serves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from .catalog import Catalog, review_by
+from .facets import Dimension, dimensions
 from .models import Offering, Partner
 from .upkeep import months_before
-from .vocabulary import AUDIENCES, label
 
 CURRENT = ("actief", "vol")
 THIN = 1  # a cell with this many offerings or fewer (but not none) is "dun"
-
-
-@dataclass(frozen=True)
-class Dimension:
-    """A way to group offerings: its values (id, label) and the values an offering has."""
-
-    key: str
-    label: str
-    values: tuple[tuple[str, str], ...]
-    of: Callable[[Offering], set[str]]
 
 
 @dataclass(frozen=True)
@@ -84,31 +73,7 @@ class Monitor:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.current = [o for o in catalog.visible_offerings() if o.status in CURRENT]
-        self.dimensions = self._dimensions()
-
-    def _areas_of(self, offering: Offering) -> set[str]:
-        if offering.locations:
-            return {location.area for location in offering.locations}
-        lists = self.catalog.lists
-        served = set()
-        for place in self.catalog.partner_of(offering).service_area:
-            municipality = lists.municipalities.get(place)
-            served |= {a.id for a in municipality.areas} if municipality else {place}
-        return served
-
-    def _dimensions(self) -> dict[str, Dimension]:
-        lists = self.catalog.lists
-        names = lambda table: tuple((k, v.name) for k, v in table.items())  # noqa: E731
-        return {
-            "leeftijd": Dimension("leeftijd", "Leeftijd", names(lists.age_bands),
-                                  lambda o: {b.id for b in self.catalog.age_bands_of(o)}),
-            "thema": Dimension("thema", "Thema", names(lists.themes), lambda o: set(o.themes)),
-            "niveau": Dimension("niveau", "Niveau", names(lists.tiers), lambda o: set(o.tiers)),
-            "gebied": Dimension("gebied", "Kern of wijk", names(lists.areas), self._areas_of),
-            "doelgroep": Dimension("doelgroep", "Doelgroep", tuple((a, label(a)) for a in AUDIENCES),
-                                   lambda o: set(o.audiences)),
-            "soort": Dimension("soort", "Soort", names(lists.kinds), lambda o: {o.kind}),
-        }
+        self.dimensions = dimensions(catalog)
 
     def matrix(self, rows: str, cols: str, offerings: list[Offering] | None = None) -> Matrix:
         """Counts for two dimensions, over the current offerings (or the ones given)."""
@@ -135,7 +100,7 @@ class Monitor:
         sentences = [f"geen aanbod in de fase {ages[a].lower()} over {themes[t].lower()}, nergens"
                      for t, a in overall.empty_cells()]
         for area_id, area_name in self.dimensions["gebied"].values:
-            here = [o for o in self.current if area_id in self._areas_of(o)]
+            here = [o for o in self.current if area_id in self.catalog.areas_of(o)]
             local = self.matrix("thema", "leeftijd", here)
             sentences += [f"geen aanbod in de fase {ages[a].lower()} over {themes[t].lower()} in {area_name} (wel elders)"
                           for t, a in local.empty_cells() if overall.cell(t, a)]

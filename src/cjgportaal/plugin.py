@@ -19,10 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, DataFolders, load_catalog
+from . import urls
 from .clock import build_date
+from .kaart import export_csv, export_json, search_records
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
+from .search_index import write_search_index
 from .security import add_csp_meta, netlify_headers, site_script_hashes
 from .feeds import FEED_PATH, FEED_TITLE
 from .jsonld import StructuredData, script_tag
@@ -47,6 +50,7 @@ class CjgConfig(Config):
     branch = c.Type(str, default="main")
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
+    error_report = c.Choice(("email", "issue"), default="email")  # "Fout melden": e-mail or GitHub issue
     open_data_license = c.Type(str, default="CC0-1.0")  # SPDX id of the open data's licence
     contact_phone = c.Optional(c.Type(str))  # the CJG's own phone number, for its structured data
 
@@ -86,7 +90,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
-                                monitor_page=self.config.monitor_path,
+                                monitor_page=self.config.monitor_path, site_name=config.site_name,
+                                site_url=_with_slash(config.site_url), error_report=self.config.error_report,
                                 open_data_license=self.config.open_data_license)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
@@ -100,7 +105,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        self.site = SiteInfo(name=config.site_name, url=config.site_url or "",
+        self.site = SiteInfo(name=config.site_name, url=_with_slash(config.site_url),
                              description=config.site_description or "", email=self.config.feedback_email,
                              telephone=self.config.contact_phone, license=self.config.open_data_license)
         graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
@@ -113,7 +118,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             return markdown
         # MkDocs templates do not autoescape: values that reach them must be escaped here.
         page.meta = {"title": escape(generated.title), "description": escape(generated.description),
-                     "search": {"exclude": not generated.searchable}}
+                     "search": {"exclude": not generated.searchable}, "hide": ["toc"] if generated.wide else []}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -137,8 +142,13 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         assert self.folders is not None
         site = Path(config.site_dir)
         write_schemas(self.folders, site / "schemas")
-        assert self.catalog is not None and self.site is not None
-        write_open_data(self.catalog, self.site, site, config.use_directory_urls)
+        assert self.catalog is not None
+        directory_urls, site_url = config.use_directory_urls, _with_slash(config.site_url)
+        write_search_index(search_records(self.catalog, directory_urls), site)
+        (site / urls.EXPORT_CSV).write_text(export_csv(self.catalog, site_url, directory_urls), encoding="utf-8")
+        (site / urls.EXPORT_JSON).write_text(export_json(self.catalog, site_url, directory_urls), encoding="utf-8")
+        assert self.site is not None
+        write_open_data(self.catalog, self.site, site, directory_urls)
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site)), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -146,3 +156,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
             server.watch(str(self.folders.root / name))
         return server
+
+
+def _with_slash(url: str | None) -> str:
+    return (url.rstrip("/") + "/") if url else ""

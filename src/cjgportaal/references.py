@@ -61,6 +61,7 @@ OFFERING_REFERENCES = (
 LIST_REFERENCES = (
     Reference(("jongerenwerkers", "*", "organisatie"), "partners", "de partner", "de bestanden in partners/"),
     Reference(("jongerenwerkers", "*", "gebied"), "gebieden", "het gebied", "data/plaatsen.yml"),
+    Reference(("verwijswijzer", "*", "partners", "*"), "partners", "de partner", "de bestanden in partners/"),
 )
 TEXT_FIELDS = ("beschrijving",)
 

@@ -10,13 +10,16 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import formatting, urls
+from . import formatting, glance, urls
 from .catalog import Catalog, review_by
+from .facets import dimensions
 from .charts import bar_chart
 from .form import form_fields, partner_folders
+from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
 from .monitor import THIN, Monitor
 from .models import Offering
 from .open_data import FILES as OPEN_DATA_FILES
@@ -25,6 +28,7 @@ from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
+KAART_PAGE_SIZE = 20  # results the sociale kaart shows at once
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,10 @@ class GeneratedPage:
     description: str
     html: str
     in_nav: bool = False
-    searchable: bool = True  # overviews stay out of the site search: their offerings are in it
+    # Offerings and overviews stay out of Material's site search, which downloads its whole index on
+    # every page: offerings are found with the sociale kaart, which loads only what a query needs.
+    searchable: bool = True
+    wide: bool = False  # no table of contents beside it: the page needs the width
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,9 @@ class RenderOptions:
     offerings_dir: str = "offerings"
     monitor_page: str = "professionals/aanbodmonitor.md"
     quick_exit_url: str = "https://www.weeronline.nl/"
+    site_name: str = ""
+    site_url: str = ""  # with a trailing slash, or empty
+    error_report: str = "email"  # "Fout melden": "email" to feedback_email, or "issue" on the repository
     open_data_license: str = "CC0-1.0"  # SPDX id, shown on the Open data page
 
 
@@ -79,6 +89,7 @@ class Renderer:
         self.options = options
         self.env = _environment()
         self.env.filters["area"] = catalog.lists.area_label
+        self.env.globals["glance"] = glance
         self.offering_schema = offering_schema
 
     def _links(self, here: str) -> dict[str, Callable[[str], str]]:
@@ -92,15 +103,28 @@ class Renderer:
             "to_theme": lambda i: to(urls.theme_page(i)),
             "to_age": lambda i: to(urls.age_band_page(i)),
             "to_audience": lambda a: to(urls.audience_page(a)),
+            "report_url": lambda name: self._report_url(here, name),
         }
 
+    def _report_url(self, here: str, name: str) -> str:
+        """Where "Fout melden" on a page goes: a prefilled issue, an e-mail, or nowhere ('')."""
+        page = self.options.site_url + urls.page_url(here, self.options.directory_urls)
+        if self.options.error_report == "issue" and self.options.repository:
+            query = urlencode({"template": "fout-melden.yml", "title": f"Fout melden: {name}", "pagina": page})
+            return f"https://github.com/{self.options.repository}/issues/new?{query}"
+        if self.options.feedback_email:
+            query = urlencode({"subject": f"Fout melden: {name}", "body": f"Pagina: {page}\n\nWat klopt er niet?\n"},
+                              quote_via=quote)
+            return f"mailto:{self.options.feedback_email}?{query}"
+        return ""
+
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
-              searchable: bool = True, **context: Any) -> GeneratedPage:
+              searchable: bool = True, wide: bool = False, **context: Any) -> GeneratedPage:
         html = self.env.get_template(template).render(
             title=title, description=description, c=self.catalog, options=self.options, urls=urls,
             review_by=review_by, **self._links(src_uri), **context,
         )
-        return GeneratedPage(src_uri, title, description, html, in_nav, searchable)
+        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, wide)
 
     def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
                  in_nav: bool = False) -> list[GeneratedPage]:
@@ -121,7 +145,8 @@ class Renderer:
         visible = c.visible_offerings()
         out = [
             self._page("offering.html", urls.offering_page(o.id), o.title, o.summary, offering=o,
-                       partner=c.partner_of(o))
+                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.directory_urls),
+                       searchable=False)
             for o in c.offerings.values()
         ]
         out += [
@@ -168,10 +193,40 @@ class Renderer:
                             key=lambda pair: (pair[1].date, pair[1].start, pair[0].title))[:PAGE_SIZE],
             weekly=sorted(((o, slot) for o in youth for slot in o.opening_hours),
                           key=lambda pair: (WEEKDAYS.index(pair[1].day), pair[1].start, pair[0].title))))
+        out += self._professional_pages(visible)
         out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",
                               "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
                               True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
         out.append(self._open_data_page())
+        return out
+
+    def _professional_pages(self, visible: list[Offering]) -> list[GeneratedPage]:
+        """The sociale kaart, mijn lijst, the verwijswijzer and the static lists per kern or wijk."""
+        c = self.catalog
+        facets = dimensions(c)
+        area_word = facets["gebied"].label
+        out = [self._page("kaart.html", urls.KAART_PAGE, "Sociale kaart",
+                          "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
+                          f"{area_word.lower()}, kosten en toegang.", True, searchable=False, wide=True,
+                          facets=facets.values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE,
+                          pregnancy=PREGNANCY, max_age=MAX_AGE, area_word=area_word),
+               self._page("my_list.html", urls.MY_LIST_PAGE, "Mijn lijst",
+                          "Verzamel aanbod voor een gezin, zet er een notitie bij, en print of deel de lijst.",
+                          True, searchable=False)]
+        if c.lists.referral_routes:
+            routes = list(c.lists.referral_routes.values())
+            groups = {route.group: [r for r in routes if r.group == route.group] for route in routes}
+            out.append(self._page("referrals.html", urls.REFERRAL_PAGE, "Verwijswijzer",
+                                  "Welke situatie, en waar ga je naartoe? Routes voor professionals rond kinderen "
+                                  "en gezinnen.", True, groups=list(groups.items())))
+        for area_id, name in facets["gebied"].values:
+            out += self._listing(urls.area_page(area_id), f"Aanbod in {name}", f"Aanbod van het CJG in {name}.",
+                                 [o for o in visible if area_id in c.areas_of(o)])
+        out.append(self._page("groups.html", urls.AREAS_INDEX, f"Aanbod per {area_word.lower()}",
+                              f"Het aanbod van het CJG ingedeeld naar {area_word.lower()}.", True,
+                              groups=[(c.lists.areas[a], urls.area_page(a),
+                                       sum(a in c.areas_of(o) for o in visible))
+                                      for a, _ in facets["gebied"].values]))
         return out
 
     def _open_data_page(self) -> GeneratedPage:

@@ -36,7 +36,8 @@ def content_security_policy(script_hashes: Iterable[str], for_header: bool = Fal
     """The site's policy: only its own origin, inline scripts by hash, no plugins or framing."""
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(script_hashes)),
+        # 'wasm-unsafe-eval' lets the sociale kaart's search (Pagefind) compile its WebAssembly.
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(script_hashes)),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -67,6 +67,19 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     return "./" if rel == "./" or rel == "./." else rel.removeprefix("./")
 
 
+KAART_PAGE = "sociale-kaart/index.md"
+MY_LIST_PAGE = "sociale-kaart/mijn-lijst.md"
+REFERRAL_PAGE = "professionals/verwijswijzer.md"
+AREAS_INDEX = "plaatsen/index.md"
+EXPORT_CSV = "sociale-kaart/aanbod.csv"  # files written next to the kaart page, not pages
+EXPORT_JSON = "sociale-kaart/aanbod.json"
+
+
+def area_page(area_id: str) -> str:
+    """Source path of a kern's or wijk's overview page."""
+    return f"plaatsen/{area_id}.md"
+
+
 OPEN_DATA_PAGE = "over/open-data.md"
 
 

@@ -24,6 +24,9 @@ EvidenceLevel = Literal[
 
 WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
 AUDIENCES: tuple[str, ...] = Audience.__args__  # type: ignore[attr-defined]
+ACCESS_ROUTES: tuple[str, ...] = AccessRoute.__args__  # type: ignore[attr-defined]
+COST_KINDS: tuple[str, ...] = CostKind.__args__  # type: ignore[attr-defined]
+EVIDENCE_LEVELS: tuple[str, ...] = EvidenceLevel.__args__  # type: ignore[attr-defined]
 
 LABELS: dict[str, str] = {
     "ouders": "Ouders en opvoeders",

@@ -49,3 +49,15 @@
     window.location.replace(exit.dataset.cjgExit);
   });
 })();
+
+// The site search does not hold the offerings: its link to the sociale kaart carries the query along.
+(() => {
+  const input = document.querySelector(".md-search__input");
+  const link = document.querySelector("[data-cjg-kaart-link]");
+  if (!input || !link) return;
+  const base = link.getAttribute("href");
+  input.addEventListener("input", () => {
+    const query = input.value.trim();
+    link.setAttribute("href", query ? `${base}?zoek=${encodeURIComponent(query)}` : base);
+  });
+})();

@@ -1,0 +1,126 @@
+"""The sociale kaart's data: one search record per offering, and the exports of the whole aanbod.
+
+Search records carry the full text (stemmed in Dutch by the search engine), the filter values of
+every facet, and the facts a result shows at a glance. Nothing here knows the search engine or
+MkDocs; `search_index.py` writes the records, the plugin writes the exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from . import urls
+from .catalog import Catalog, review_by
+from .facets import dimensions
+from .formatting import age_text, cost_text, date_text
+from .glance import access_text, places_text, when_text
+from .models import Offering
+from .vocabulary import label
+
+EXACT_AGE = "jaar"  # filter with every whole year of age an offering covers, for "age 14"
+PREGNANCY = "zwanger"
+MAX_AGE = 27  # the oldest age the kaart's age field offers
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One offering as the search engine indexes it."""
+
+    url: str  # relative to the site root
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def years_covered(offering: Offering) -> list[str]:
+    """Every whole year of age the offering's range touches ('zwanger' for pregnancy)."""
+    start, end = offering.age.start, offering.age.end
+    years = [PREGNANCY] if start < 0 else []
+    years += [str(year) for year in range(max(start, 0) // 12, min((end + 11) // 12, MAX_AGE + 1))]
+    return years
+
+
+def saved_item(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
+    """What "mijn lijst" keeps of an offering: the facts a parent needs on a printed list."""
+    contact = o.contact
+    return {
+        "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
+        "samenvatting": o.summary, "partner": catalog.partner_of(o).name, "leeftijd": age_text(o.age),
+        "waar": places_text(catalog, o), "wanneer": when_text(catalog, o), "kosten": cost_text(o.cost),
+        "toegang": access_text(catalog, o), "contact": contact.phone or contact.email or contact.website or "",
+    }
+
+
+def search_records(catalog: Catalog, directory_urls: bool = True) -> list[SearchRecord]:
+    """A search record for every visible offering."""
+    facets = dimensions(catalog).values()
+    lists = catalog.lists
+    records = []
+    for o in catalog.visible_offerings():
+        item = saved_item(catalog, o, directory_urls)
+        words = [o.title, o.summary, o.description, item["partner"],
+                 *(lists.themes[t].name for t in o.themes), *(lists.tiers[t].name for t in o.tiers),
+                 lists.kinds[o.kind].name, *(lists.area_label(a) for a in catalog.areas_of(o)),
+                 *(location.name for location in o.locations)]
+        filters = {facet.key: sorted(facet.of(o)) for facet in facets}
+        filters[EXACT_AGE] = years_covered(o)
+        meta = {**item, "gecontroleerd": date_text(o.checked, False),
+                "status": label(o.status) if o.status != "actief" else "",
+                "verouderd": "ja" if catalog.is_stale(o) else ""}
+        records.append(SearchRecord(item["url"], "\n".join(w for w in words if w), meta, filters,
+                                    {"titel": o.title.casefold()}))
+    return records
+
+
+CSV_COLUMNS = (
+    "id", "titel", "organisatie", "samenvatting", "doelgroepen", "leeftijd", "leeftijd_van_maanden",
+    "leeftijd_tot_maanden", "themas", "niveaus", "soort", "toegang", "kosten", "bedrag", "gebieden",
+    "wanneer", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "gecontroleerd",
+    "controleren_voor", "url",
+)
+
+
+def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> dict[str, str]:
+    lists = catalog.lists
+    return {
+        "id": o.id, "titel": o.title, "organisatie": catalog.partner_of(o).name, "samenvatting": o.summary,
+        "doelgroepen": "; ".join(label(a) for a in o.audiences), "leeftijd": age_text(o.age),
+        "leeftijd_van_maanden": str(o.age.start), "leeftijd_tot_maanden": str(o.age.end),
+        "themas": "; ".join(lists.themes[t].name for t in o.themes),
+        "niveaus": "; ".join(lists.tiers[t].name for t in o.tiers), "soort": lists.kinds[o.kind].name,
+        "toegang": access_text(catalog, o), "kosten": label(o.cost.kind),
+        "bedrag": "" if o.cost.amount is None else f"{o.cost.amount:.2f}",
+        "gebieden": "; ".join(lists.area_label(a) for a in sorted(catalog.areas_of(o))),
+        "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
+        "erkenning_nji": label(o.evidence.level) if o.evidence else "",
+        "telefoon": o.contact.phone or "", "email": o.contact.email or "", "website": o.contact.website or "",
+        "status": label(o.status), "gecontroleerd": o.checked.isoformat(),
+        "controleren_voor": review_by(o).isoformat(),
+        "url": site_url + urls.page_url(urls.offering_page(o.id), directory_urls),
+    }
+
+
+def export_csv(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
+    """All visible offerings as CSV (UTF-8 with a byte-order mark, so that Excel reads it right)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for o in catalog.visible_offerings():
+        writer.writerow(_row(catalog, o, site_url, directory_urls))
+    return "\ufeff" + out.getvalue()
+
+
+def export_json(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
+    """All visible offerings as JSON: the fields as partners write them, plus partner name and URL."""
+    offerings = []
+    for o in catalog.visible_offerings():
+        data = o.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["organisatie"] = catalog.partner_of(o).name
+        data["url"] = site_url + urls.page_url(urls.offering_page(o.id), directory_urls)
+        offerings.append(data)
+    document = {"datum": catalog.today.isoformat(), "aantal": len(offerings), "aanbod": offerings}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

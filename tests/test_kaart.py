@@ -1,0 +1,138 @@
+"""The sociale kaart's data and pages in the built default site: search records, static lists,
+exports, partner directory, verwijswijzer and the "Fout melden" link."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cjgportaal.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.facets import dimensions
+from cjgportaal.kaart import search_records, years_covered
+
+from .conftest import ROOT, copy_project, edit, mkdocs_build
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    loaded, problems = load_catalog(DataFolders(ROOT), TODAY)
+    assert loaded is not None, problems
+    return loaded
+
+
+def test_exact_ages_cover_the_range_with_tot_exclusive(catalog: Catalog) -> None:
+    peuter = catalog.offerings["peuter-in-zicht"]  # 2 tot 4 jaar
+    assert years_covered(peuter) == ["2", "3"]
+    pregnancy = [o for o in catalog.offerings.values() if o.age.start < 0]
+    assert pregnancy and all(years_covered(o)[0] == "zwanger" for o in pregnancy)
+    baby = [o for o in catalog.offerings.values() if o.age.end < 12 and o.age.start >= 0]
+    assert baby and all(years_covered(o) == ["0"] for o in baby)
+
+
+def test_every_visible_offering_has_a_record_with_every_facet(catalog: Catalog) -> None:
+    records = search_records(catalog)
+    visible = catalog.visible_offerings()
+    assert [r.meta["id"] for r in records] == [o.id for o in visible]
+    keys = set(dimensions(catalog))
+    for record, offering in zip(records, visible, strict=True):
+        assert keys <= set(record.filters)
+        assert all(record.filters[key] for key in keys), record.url
+        assert offering.title in record.content and offering.summary in record.content
+        assert record.url == f"aanbod/{offering.id}/"
+
+
+def test_kaart_page_has_every_facet_value_and_links_to_the_static_lists(default_site: Path, catalog: Catalog) -> None:
+    html = (default_site / "sociale-kaart/index.html").read_text(encoding="utf-8")
+    for facet in dimensions(catalog).values():
+        for value, _ in facet.values:
+            assert f'id="kaart-{facet.key}-{value}"' in html
+    for target in ("../aanbod/", "../themas/", "../leeftijden/", "../plaatsen/", "../organisaties/"):
+        assert f'href="{target}"' in html
+    assert 'role="status"' in html and "<noscript>" in html
+    assert (default_site / "pagefind/pagefind.js").exists()
+    entry = json.loads((default_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == len(catalog.visible_offerings())
+
+
+def test_static_lists_per_kern_hold_the_offerings_there(default_site: Path, catalog: Catalog) -> None:
+    index = (default_site / "plaatsen/index.html").read_text(encoding="utf-8")
+    for area in catalog.lists.areas.values():
+        assert f'href="{area.id}/"' in index
+        page = (default_site / f"plaatsen/{area.id}/index.html").read_text(encoding="utf-8")
+        here = [o for o in catalog.visible_offerings() if area.id in catalog.areas_of(o)]
+        assert f"{len(here)} resultaten" in page
+        for offering in here[:50]:
+            assert f"../../aanbod/{offering.id}/" in page
+
+
+def test_exports_hold_every_visible_offering(default_site: Path, catalog: Catalog) -> None:
+    visible = catalog.visible_offerings()
+    raw = (default_site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"))))
+    assert [row["id"] for row in rows] == [o.id for o in visible]
+    peuter = next(row for row in rows if row["id"] == "peuter-in-zicht")
+    assert peuter["leeftijd"] == "2 tot 4 jaar" and peuter["url"] == "https://cjg.voorbeeld.nl/aanbod/peuter-in-zicht/"
+    data = json.loads((default_site / "sociale-kaart/aanbod.json").read_text(encoding="utf-8"))
+    assert data["aantal"] == len(visible) == len(data["aanbod"])
+    first = data["aanbod"][0]
+    assert {"id", "titel", "partner", "organisatie", "leeftijd", "gecontroleerd", "url"} <= set(first)
+
+
+def test_partner_directory_says_who_does_what(default_site: Path, catalog: Catalog) -> None:
+    table = (default_site / "organisaties/index.html").read_text(encoding="utf-8")
+    assert "<caption>Wie doet wat</caption>" in table
+    for partner in catalog.partners.values():
+        assert f'href="{partner.id}/"' in table
+    ggd = catalog.partners["ggd-flevoland"]
+    assert ggd.consultation is not None and ggd.consultation.name in table
+    page = (default_site / "organisaties/ggd-flevoland/index.html").read_text(encoding="utf-8")
+    assert "<h3>Verwijzen</h3>" in page and "<h3>Overleg</h3>" in page
+    assert "zwangerschap tot 18 jaar" in page
+
+
+def test_verwijswijzer_renders_every_route(default_site: Path) -> None:
+    routes = yaml.safe_load((ROOT / "data/verwijswijzer.yml").read_text(encoding="utf-8"))["verwijswijzer"]
+    html = (default_site / "professionals/verwijswijzer/index.html").read_text(encoding="utf-8")
+    for route in routes:
+        assert f'id="route-{route["id"]}"' in html
+    assert 'href="tel:+318002000"' in html and 'href="tel:112"' in html
+    assert html.count("cjg-badge") == sum(bool(r.get("spoed")) for r in routes)
+    assert 'href="../../organisaties/bureau-jeugdzorg/"' in html
+
+
+def test_every_offering_shows_last_checked_and_an_error_report_email(default_site: Path) -> None:
+    html = (default_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
+    assert "Laatst gecontroleerd op 15 september 2026" in html
+    assert ('href="mailto:redactie@voorbeeld-cjgdronten.nl?subject=Fout%20melden%3A%20Peuter%20in%20zicht'
+            '&amp;body=Pagina%3A%20https%3A%2F%2Fcjg.voorbeeld.nl%2Faanbod%2Fpeuter-in-zicht%2F') in html
+    assert "data-cjg-bewaar='{" in html
+
+
+def test_error_reports_can_open_a_prefilled_issue(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project, "mkdocs.yml", "      branch: main\n", "      branch: main\n      error_report: issue\n")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "organisaties/mdf/index.html").read_text(encoding="utf-8")
+    assert ('href="https://github.com/voorbeeld-gemeente/cjg-dronten/issues/new?template=fout-melden.yml'
+            '&amp;title=Fout+melden%3A+') in html
+    assert "pagina=https%3A%2F%2Fcjg.voorbeeld.nl%2Forganisaties%2Fmdf%2F" in html
+
+
+def test_site_search_leaves_offerings_to_the_kaart(default_site: Path) -> None:
+    index = json.loads((default_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "ouders/" in locations and "organisaties/ggd-flevoland/" in locations
+    assert not any(location.startswith("aanbod/") for location in locations)
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="sociale-kaart/" data-cjg-kaart-link>' in home

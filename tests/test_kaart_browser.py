@@ -1,0 +1,219 @@
+"""The sociale kaart and mijn lijst in headless Chromium: query, filters, counts, URL state and Back,
+keyboard use, the list with a note, print views and the export download."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from cjgportaal.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.facets import dimensions
+
+from .conftest import ROOT
+from .test_accessibility import AXE, AXE_TAGS, _require_axe
+
+KAART = "sociale-kaart/"
+LIST = "sociale-kaart/mijn-lijst/"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    loaded, problems = load_catalog(DataFolders(ROOT), date(2026, 11, 22))
+    assert loaded is not None, problems
+    return loaded
+
+
+@pytest.fixture()
+def page(browser, base_url: str) -> Iterator[object]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == []
+
+
+def _open_kaart(page, base_url: str, query: str = "") -> None:
+    page.goto(base_url + KAART + query)
+    page.wait_for_selector("#kaart-resultaten li")
+
+
+def _count(page) -> int:
+    return int(page.inner_text("#kaart-aantal").split()[0])
+
+
+def _wait_for_count(page, expected: int) -> None:
+    page.wait_for_function("n => document.getElementById('kaart-aantal').textContent.startsWith(n + ' ')",
+                           arg=expected)
+
+
+def _choose(page, box: str) -> None:
+    """Open the box's facet (only the first three are open at first) and tick the box."""
+    facet = page.locator(f"details:has({box})")
+    if facet.get_attribute("open") is None:
+        facet.locator("summary").click()
+    page.check(box)
+
+
+def _facet_count(page, box: str) -> str:
+    return page.locator(f"label[for='{box.removeprefix('#')}'] [data-count]").text_content()
+
+
+def _matching(catalog: Catalog, **chosen: str) -> list[str]:
+    facets = dimensions(catalog)
+    return [o.id for o in catalog.visible_offerings()
+            if all(value in facets[key].of(o) for key, value in chosen.items())]
+
+
+def test_text_query_uses_dutch_stemming_and_announces_the_count(page, base_url: str) -> None:
+    _open_kaart(page, base_url)
+    page.fill("#kaart-zoek", "cursussen")
+    page.wait_for_function("() => document.getElementById('kaart-aantal').textContent.includes('cursussen')")
+    titles = page.locator("#kaart-resultaten h2").all_inner_texts()
+    assert "Peuter in zicht" in titles  # its text says "cursus", not "cursussen"
+    assert page.get_attribute("#kaart-aantal", "role") == "status"
+    assert page.inner_text("#kaart-aantal") == f"{len(titles)} {'resultaat' if len(titles) == 1 else 'resultaten'} voor ‘cursussen’."
+    facts = page.locator("#kaart-resultaten li").first.locator("dt").all_inner_texts()
+    assert facts == ["Door", "Leeftijd", "Waar", "Wanneer", "Kosten", "Toegang", "Gecontroleerd"]
+
+
+def test_combined_filters_and_counts_match_the_data(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url)
+    assert _count(page) == len(catalog.visible_offerings())
+    free = _matching(catalog, kosten="gratis")
+    assert _facet_count(page, "#kaart-kosten-gratis") == f"({len(free)})"
+    _choose(page, "#kaart-kosten-gratis")
+    _wait_for_count(page, len(free))
+    both = _matching(catalog, kosten="gratis", gebied="swifterbant")
+    # The count of a value in another facet is what choosing it would give.
+    assert _facet_count(page, "#kaart-gebied-swifterbant") == f"({len(both)})"
+    _choose(page, "#kaart-gebied-swifterbant")
+    _wait_for_count(page, len(both))
+    shown = page.locator("#kaart-resultaten li").count()
+    assert shown == min(len(both), 20)
+    # The count of a value in a chosen facet is what choosing it too would add (here: any kosten).
+    paid = _matching(catalog, kosten="eigen-bijdrage", gebied="swifterbant")
+    assert _facet_count(page, "#kaart-kosten-eigen-bijdrage") == f"({len(paid)})"
+    page.select_option("#kaart-jaar", "3")
+    toddlers = [i for i in both if catalog.offerings[i].age.start < 48 and catalog.offerings[i].age.end > 36]
+    _wait_for_count(page, len(toddlers))
+
+
+def test_filter_state_is_in_the_url_and_back_restores_it(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url)
+    _choose(page, "#kaart-thema-slapen")
+    sleep = _matching(catalog, thema="slapen")
+    _wait_for_count(page, len(sleep))
+    _choose(page, "#kaart-doelgroep-ouders")
+    both = _matching(catalog, thema="slapen", doelgroep="ouders")
+    _wait_for_count(page, len(both))
+    assert page.url.endswith("?thema=slapen&doelgroep=ouders")
+    shared = page.url
+    page.go_back()
+    _wait_for_count(page, len(sleep))
+    assert not page.is_checked("#kaart-doelgroep-ouders") and page.is_checked("#kaart-thema-slapen")
+    page.go_forward()
+    _wait_for_count(page, len(both))
+    other = page.context.new_page()
+    other.goto(shared)
+    other.wait_for_selector("#kaart-resultaten li")
+    _wait_for_count(other, len(both))
+    assert other.is_checked("#kaart-thema-slapen") and other.is_checked("#kaart-doelgroep-ouders")
+    other.close()
+
+
+def test_kaart_works_by_keyboard_alone(page, base_url: str) -> None:
+    _open_kaart(page, base_url)
+    page.focus("#kaart-zoek")
+    page.keyboard.type("opvoeden")
+    page.wait_for_function("() => document.getElementById('kaart-aantal').textContent.includes('opvoeden')")
+    before = _count(page)
+    page.keyboard.press("Tab")  # to the age field
+    assert page.evaluate("() => document.activeElement.id") == "kaart-jaar"
+    page.keyboard.press("Tab")  # to the first facet's summary (open), then its first checkbox
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.id")
+    assert focused.startswith("kaart-leeftijd-")
+    page.keyboard.press("Space")
+    page.wait_for_function("n => !document.getElementById('kaart-aantal').textContent.startsWith(n + ' ')"
+                           " || location.search.includes('leeftijd')", arg=before)
+    assert "leeftijd=" in page.url and page.is_checked(f"#{focused}")
+    # Every result link and save button is reachable: they are real links and buttons.
+    first = page.locator("#kaart-resultaten li").first
+    assert first.locator("a").get_attribute("href").startswith("/aanbod/")
+    assert first.locator("button").get_attribute("aria-pressed") == "false"
+
+
+def test_kaart_with_results_passes_axe(browser, base_url: str) -> None:
+    _require_axe()
+    for width in (1280, 375):
+        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
+        _open_kaart(page, base_url, "?zoek=ouders&kosten=gratis")
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert found == [], width
+        context.close()
+
+
+def test_my_list_keeps_a_note_prints_and_shares(page, base_url: str, browser) -> None:
+    _open_kaart(page, base_url, "?zoek=Peuter%20in%20zicht")
+    first = page.locator("#kaart-resultaten li").first
+    first.locator("button").click()
+    assert first.locator("button").get_attribute("aria-pressed") == "true"
+    page.goto(base_url + "aanbod/babymassage/")
+    page.click("[data-cjg-bewaar]")
+    assert page.inner_text("[data-cjg-lijst-aantal]") == "(2)"
+    page.goto(base_url + LIST)
+    items = page.locator(".cjg-mijn-lijst__items > li")
+    assert items.count() == 2
+    assert items.nth(0).locator("h2").inner_text() == "Peuter in zicht"
+    items.nth(0).get_by_label("Notitie bij Peuter in zicht").fill("Bel voor 1 maart, vraag naar de avondgroep.")
+    page.keyboard.press("Tab")  # the note is saved when it changes
+    page.reload()
+    assert page.get_by_label("Notitie bij Peuter in zicht").input_value().startswith("Bel voor 1 maart")
+    assert page.context.cookies() == []
+
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator("textarea").first.is_hidden()
+    assert page.get_by_text("Hulp en activiteiten die bij u kunnen passen.").is_visible()
+    assert page.get_by_text("Notitie: Bel voor 1 maart, vraag naar de avondgroep.").is_visible()
+    page.emulate_media(media="screen")
+
+    link = page.input_value("#lijst-link")
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(link)
+    other.wait_for_selector(".cjg-mijn-lijst__items > li >> nth=1")
+    assert other.locator(".cjg-mijn-lijst__items h2").all_inner_texts() == ["Peuter in zicht", "Babymassage"]
+    assert other.get_by_label("Notitie bij Peuter in zicht").input_value().startswith("Bel voor 1 maart")
+    fresh.close()
+
+    page.locator(".cjg-mijn-lijst__items > li").nth(1).get_by_role("button", name="Verwijder uit mijn lijst").click()
+    assert page.locator(".cjg-mijn-lijst__items > li").count() == 1
+
+
+def test_offering_page_prints_without_site_chrome(page, base_url: str) -> None:
+    page.goto(base_url + "aanbod/peuter-in-zicht/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("[data-cjg-bewaar]").is_hidden()
+    assert page.get_by_role("heading", name="Peuter in zicht", level=1).is_visible()
+    assert page.get_by_text("Laatst gecontroleerd op").is_visible()
+
+
+def test_export_downloads_from_the_kaart(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url)
+    with page.expect_download() as download:
+        page.click("text=Aanbod als CSV (spreadsheet)")
+    path = download.value.path()
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == len(catalog.visible_offerings())
+    assert download.value.suggested_filename == "aanbod.csv"

@@ -1,0 +1,196 @@
+// The sociale kaart: full-text search and filters over Pagefind's index (site/pagefind/).
+// The form is plain HTML; this script shows it, keeps its state in the URL (links reproduce a view,
+// Back works), asks Pagefind for results and for the count each filter value would give, and
+// renders the results with the facts a professional needs at a glance.
+const root = document.querySelector("[data-cjg-kaart]");
+const form = root.querySelector("form");
+const input = form.elements.zoek;  // not "q": Material's own search reads that
+const status = document.getElementById("kaart-aantal");
+const list = document.getElementById("kaart-resultaten");
+const more = document.getElementById("kaart-meer");
+const pageSize = Number(root.dataset.pageSize);
+const facets = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset.facet);
+const exactAge = form.querySelector("select").name;
+const base = new URL(root.dataset.root, document.baseURI);
+
+let pagefind;
+let results = [];
+let shown = 0;
+let generation = 0;
+let typing = false;
+
+// --- state: form <-> URL ------------------------------------------------------------------------
+
+function readForm() {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("zoek", input.value.trim());
+  if (form.elements[exactAge].value) params.set(exactAge, form.elements[exactAge].value);
+  for (const key of facets) {
+    for (const box of form.querySelectorAll(`input[name="${key}"]:checked`)) params.append(key, box.value);
+  }
+  return params;
+}
+
+function writeForm(params) {
+  input.value = params.get("zoek") || "";
+  form.elements[exactAge].value = params.get(exactAge) || "";
+  for (const key of facets) {
+    const chosen = new Set(params.getAll(key));
+    for (const box of form.querySelectorAll(`input[name="${key}"]`)) box.checked = chosen.has(box.value);
+  }
+}
+
+function saveState(push) {
+  const query = readForm().toString();
+  const url = location.pathname + (query ? `?${query}` : "");
+  if (url === location.pathname + location.search) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+// --- searching ----------------------------------------------------------------------------------
+
+function filtersOf(params, without) {
+  const filters = {};
+  if (params.get(exactAge)) filters[exactAge] = params.get(exactAge);
+  for (const key of facets) {
+    const values = params.getAll(key);
+    if (key !== without && values.length) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+function search(params, without) {
+  const term = params.get("zoek") || null;
+  const options = { filters: filtersOf(params, without) };
+  if (!term) options.sort = { titel: "asc" };
+  return pagefind.search(term, options);
+}
+
+async function update() {
+  const mine = ++generation;
+  const params = readForm();
+  const chosen = facets.filter((key) => params.getAll(key).length);
+  // A chosen facet's counts come from a search without that facet: what each value would give.
+  const [main, ...others] = await Promise.all([search(params), ...chosen.map((key) => search(params, key))]);
+  if (mine !== generation) return;
+  const counts = { ...main.filters };
+  chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
+  showCounts(counts);
+  results = main.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(mine);
+  const n = results.length;
+  const query = params.get("zoek");
+  const filtered = params.get(exactAge) || chosen.length;
+  status.textContent = `${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
+    + `${filtered ? " met de gekozen filters" : ""}.`;
+}
+
+function showCounts(counts) {
+  for (const key of facets) {
+    const facet = form.querySelector(`[data-facet="${key}"]`);
+    let chosen = 0;
+    for (const box of facet.querySelectorAll("input")) {
+      const count = (counts[key] && counts[key][box.value]) || 0;
+      box.nextElementSibling.querySelector("[data-count]").textContent = `(${count})`;
+      box.closest(".cjg-choice").classList.toggle("cjg-choice--leeg", count === 0 && !box.checked);
+      if (box.checked) chosen += 1;
+    }
+    facet.querySelector("[data-chosen]").textContent = chosen ? ` (${chosen} gekozen)` : "";
+  }
+}
+
+async function showMore(mine) {
+  const slice = results.slice(shown, shown + pageSize);
+  const items = await Promise.all(slice.map((result) => result.data()));
+  if (mine !== generation) return;
+  for (const item of items) list.append(card(item));
+  document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
+  shown += slice.length;
+  more.hidden = shown >= results.length;
+}
+
+// --- rendering (text only: every value goes in as textContent) ---------------------------------
+
+function element(tag, text, className) {
+  const el = document.createElement(tag);
+  if (text) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+const FACTS = [["Door", "partner"], ["Leeftijd", "leeftijd"], ["Waar", "waar"], ["Wanneer", "wanneer"],
+  ["Kosten", "kosten"], ["Toegang", "toegang"], ["Gecontroleerd", "gecontroleerd"]];
+
+const SAVED = ["id", "titel", "url", "samenvatting", "partner", "leeftijd", "waar", "wanneer", "kosten",
+  "toegang", "contact"];
+
+function card(item) {
+  const meta = item.meta;
+  const li = element("li", "", "cjg-card");
+  const heading = element("h2", "", "cjg-card__title");
+  const link = element("a", meta.titel);
+  link.href = new URL(meta.url, base).pathname;
+  heading.append(link);
+  li.append(heading);
+  if (meta.status) li.append(element("p", meta.status, "cjg-status"));
+  li.append(element("p", meta.samenvatting));
+  const facts = element("dl", "", "cjg-card__facts");
+  for (const [label, key] of FACTS) {
+    const row = element("div");
+    const value = key === "gecontroleerd" && meta.verouderd ? `${meta[key]} (verouderd)` : meta[key];
+    row.append(element("dt", label), element("dd", value));
+    facts.append(row);
+  }
+  li.append(facts);
+  const save = element("button", "", "md-button");
+  save.type = "button";
+  save.dataset.cjgBewaar = JSON.stringify(Object.fromEntries(SAVED.map((key) => [key, meta[key]])));
+  li.append(save);
+  return li;
+}
+
+// --- events ---------------------------------------------------------------------------------------
+
+input.addEventListener("input", () => {
+  saveState(!typing);
+  typing = true;
+  update(); // no debounce: a newer update makes older ones drop their results (see generation)
+});
+form.addEventListener("change", (event) => {
+  if (event.target === input) return;
+  typing = false;
+  saveState(true);
+  update();
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  typing = false;
+  update();
+});
+form.addEventListener("reset", () => {
+  setTimeout(() => { typing = false; saveState(true); update(); });
+});
+more.addEventListener("click", async () => {
+  const first = shown;
+  await showMore(generation);
+  const next = list.children[first];
+  if (next) next.querySelector("a").focus();
+});
+window.addEventListener("popstate", () => {
+  typing = false;
+  writeForm(new URLSearchParams(location.search));
+  update();
+});
+
+(async () => {
+  pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+  await pagefind.options({ baseUrl: base.pathname });
+  await pagefind.init();
+  await pagefind.filters(); // loads the filter index: from now on every search reports counts
+  writeForm(new URLSearchParams(location.search));
+  root.hidden = false;
+  await update();
+})();

@@ -23,7 +23,7 @@ from referencing.jsonschema import DRAFT202012
 from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.hsds_export import HsdsExporter
 from cjgportaal.hsds_ids import site_namespace
-from cjgportaal.hsds_import import read_hsds
+from cjgportaal.hsds_import import import_hsds, read_hsds
 from cjgportaal.hsds_tabular import read_tables
 from cjgportaal.jsonld import script_tag
 
@@ -303,3 +303,20 @@ def test_open_data_modules_import_nothing_from_mkdocs() -> None:
             "cjgportaal.open_data; print([m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_foreign_taxonomy_terms_match_our_lists_by_name_or_are_reported() -> None:
+    from cjgportaal.lists import load_lists
+
+    lists, _ = load_lists(ROOT / "data", ROOT)
+    org = {"id": str(uuid.uuid4()), "name": "Buurthuis De Kade", "description": "Een buurthuis.",
+           "email": "info@example.org"}
+    terms = [{"taxonomy_term": {"taxonomy": "lokaal", "code": "x1", "name": name}} for name in ("Opvoeden", "Housing")]
+    service = {"id": str(uuid.uuid4()), "organization_id": org["id"], "name": "Opvoedspreekuur", "status": "active",
+               "description": "Vragen over opvoeden? Kom langs.", "email": "spreekuur@example.org",
+               "minimum_age": 0, "maximum_age": 11, "attributes": terms}
+    result = import_hsds([org], [service], DataFolders(ROOT), lists, TODAY, ["@redactie"], "test")
+    text = result.files["offerings/buurthuis-de-kade/opvoedspreekuur.yml"]
+    assert "themas:\n- opvoeden\n" in text and "van: 0 jaar\n  tot: 12 jaar" in text
+    assert any("taxonomieterm 'Housing' (lokaal) niet overgenomen" in line for line in result.report)
+    assert not any("'Opvoeden'" in line for line in result.report)

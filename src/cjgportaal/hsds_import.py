@@ -132,7 +132,7 @@ def _age_months(years: Any, maximum: bool) -> int | None:
     return (int(years) + 1) * 12 if years == int(years) else round(years * 12) + 1
 
 
-def _age_text(months: int) -> str | int:
+def _age_text(months: int) -> str:
     return f"{months // 12} jaar" if months % 12 == 0 else f"{months} maanden"
 
 
@@ -156,6 +156,7 @@ class _Importer:
         self.maintainers = maintainers or ["@cjg-coordinator"]
         self.result = ImportResult()
         self.taken: set[str] = set()
+        self.matched: set[tuple[str, str, str]] = set()  # foreign terms that matched one of our lists
 
     def note(self, where: str, text: str) -> None:
         self.result.report.append(f"{where}: {text}")
@@ -186,8 +187,12 @@ class _Importer:
         codes = [code for tax, code, _, _ in found if tax == taxonomy and code in table]
         if not codes:
             by_name = {term.name.casefold(): code for code, term in table.items()}
-            codes = [c for tax, code, name, _ in found if not tax.startswith(("cjg-", "nji-"))
-                     for c in [code if code in table else by_name.get(name.casefold(), "")] if c]
+            foreign = [(tax, code, name) for tax, code, name, _ in found if not tax.startswith(("cjg-", "nji-"))]
+            for term in foreign:
+                match = term[1] if term[1] in table else by_name.get(term[2].casefold(), "")
+                if match:
+                    codes.append(match)
+                    self.matched.add(term)
         codes = list(dict.fromkeys(codes))
         if not codes and default is not None:
             codes = [default]
@@ -242,9 +247,12 @@ class _Importer:
 
     # --- records ------------------------------------------------------------------------------
 
-    def place(self, where: str, location: dict[str, Any], accessibility_out: list[str]) -> dict[str, Any] | None:
+    def place(self, where: str, location: dict[str, Any], accessibility_out: list[str]) -> dict[str, Any]:
+        """A location as our place fields; its accessibility texts go into `accessibility_out`."""
         addresses = location.get("addresses") or []
         address = addresses[0] if addresses else {}
+        if len(addresses) > 1:
+            self.note(where, "alleen het eerste adres van een locatie is overgenomen.")
         self.unmapped(where, location, _LOCATION_FIELDS, "location.")
         self.unmapped(where, address, _ADDRESS_FIELDS, "address.")
         accessibility_out += [str(a.get("description")) for a in location.get("accessibility") or []
@@ -271,9 +279,9 @@ class _Importer:
         addresses = []
         for location in org.get("locations") or []:
             place = self.place(where, location, [])
-            if place and place.get("straat") and place.get("postcode") and place.get("plaats"):
+            if place.get("straat") and place.get("postcode") and place.get("plaats"):
                 addresses.append({**place, "naam": location.get("name")})
-            elif place:
+            else:
                 self.note(where, f"adres '{place.get('naam', '')}' niet overgenomen: straat, postcode of plaats "
                                  "ontbreekt.")
         consultation = None
@@ -386,9 +394,9 @@ class _Importer:
             referrers = [next(iter(lists.referrers))]
             self.note(where, f"'verwijzers' ontbreekt bij verwijzing; '{referrers[0]}' gekozen.")
         for tax, code, term_name, _ in found:
-            if not tax.startswith(("cjg-", "nji-")):
-                self.note(where, f"taxonomieterm '{term_name or code}' ({tax}) niet overgenomen als die niet "
-                                 "past bij thema's, niveaus of soorten van de site.")
+            if not tax.startswith(("cjg-", "nji-")) and (tax, code, term_name) not in self.matched:
+                self.note(where, f"taxonomieterm '{term_name or code}' ({tax}) niet overgenomen: past niet bij de "
+                                 "doelgroepen, thema's, niveaus, soorten of toegang van de site.")
         cost = self.cost(where, service, found)
         start = _age_months(service.get("minimum_age"), False)
         end = _age_months(service.get("maximum_age"), True)
@@ -400,9 +408,11 @@ class _Importer:
         for sal in service.get("service_at_locations") or []:
             location = sal.get("location") or {}
             place = self.place(where, location, accessibility)
-            if place and place.get("naam"):
+            if place.get("naam"):
                 locations.append(place)
                 names[str(sal.get("id"))] = names[str(location.get("id"))] = place["naam"]
+            else:
+                self.note(where, f"locatie {sal.get('location_id', '')} niet overgenomen: zonder naam en adres.")
         weekly, dated = self.schedules(where, service, names)
         phones = service.get("phones") or []
         contacts = service.get("contacts") or []

@@ -27,11 +27,9 @@ from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .search_index import write_search_index
 from .security import add_csp_meta, netlify_headers, site_script_hashes
-from .feeds import FEED_PATH, FEED_TITLE
 from .jsonld import StructuredData, script_tag
 from .open_data import write_open_data
 from .site_info import SiteInfo
-from .urls import file_url
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -133,10 +131,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        feed = escape(file_url(page.file.src_uri, FEED_PATH, config.use_directory_urls))
-        head = (f'<link rel="alternate" type="application/atom+xml" title="{escape(FEED_TITLE)}" href="{feed}">'
-                + self.structured.get(page.file.src_uri, ""))
-        return add_csp_meta(output.replace("</head>", head + "</head>", 1))
+        # No <link rel="alternate"> for the feed: Material reads such links as language versions
+        # and fetches a sitemap.xml beside them.
+        structured = self.structured.get(page.file.src_uri, "")
+        return add_csp_meta(output.replace("</head>", structured + "</head>", 1) if structured else output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.folders is not None

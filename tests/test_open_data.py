@@ -215,7 +215,8 @@ def test_open_data_page_links_every_file(default_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "CC0 1.0 Universeel" in html and "HSDS 3.0" in html
     for href in ("../../open-data/hsds/services.json", "../../open-data/hsds/organizations.json",
-                 "../../open-data/hsds/tabular/datapackage.json", "../../open-data/nieuw-aanbod.xml"):
+                 "../../open-data/hsds/tabular/datapackage.json", "../../open-data/nieuw-aanbod.xml",
+                 "../../sociale-kaart/aanbod.csv"):
         assert f'href="{href}"' in html
         assert (page.parent / href).resolve().is_file()
     home = (default_site / "index.html").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import urls
 from .catalog import Catalog
 from .feeds import FEED_PATH, atom_feed
 from .hsds_export import HsdsExporter
@@ -22,6 +23,8 @@ FILES = {
     f"{OPEN_DATA_DIR}/hsds/tabular/datapackage.json": "Dezelfde gegevens als tabellen: de beschrijving van het "
                                                       "pakket met CSV-bestanden (HSDS tabular package).",
     FEED_PATH: "Nieuw en gewijzigd aanbod als Atom-feed, voor een feedlezer of de nieuwsbrief.",
+    urls.EXPORT_CSV: "Het aanbod als eenvoudige tabel, zoals in de sociale kaart (CSV, niet HSDS).",
+    urls.EXPORT_JSON: "Hetzelfde als eenvoudige lijst (JSON, niet HSDS).",
 }
 
 

@@ -159,5 +159,6 @@ def test_json_ld_keeps_payloads_as_data(poisoned_site: Path) -> None:
     assert len(blocks) == 1
     assert "<" not in blocks[0] and ">" not in blocks[0]
     data = json.loads(blocks[0])
-    title = yaml.safe_load((poisoned_site.parent / "p/offerings/peuter-in-zicht.yml").read_text(encoding="utf-8"))["titel"]
+    source = poisoned_site.parent / "p/offerings/peuter-in-zicht.yml"
+    title = yaml.safe_load(source.read_text(encoding="utf-8"))["titel"]
     assert data[0]["name"] == title and "<script>" in title

@@ -25,7 +25,7 @@ from .kaart import export_csv, export_json, search_records
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
-from .search_index import write_search_index
+from .search_index import SearchIndexError, write_search_index
 from .security import add_csp_meta, netlify_headers, site_script_hashes
 from .jsonld import StructuredData, script_tag
 from .open_data import write_open_data
@@ -142,7 +142,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         write_schemas(self.folders, site / "schemas")
         assert self.catalog is not None
         directory_urls, site_url = config.use_directory_urls, _with_slash(config.site_url)
-        write_search_index(search_records(self.catalog, directory_urls), site)
+        try:
+            write_search_index(search_records(self.catalog, directory_urls), site)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
         (site / urls.EXPORT_CSV).write_text(export_csv(self.catalog, site_url, directory_urls), encoding="utf-8")
         (site / urls.EXPORT_JSON).write_text(export_json(self.catalog, site_url, directory_urls), encoding="utf-8")
         assert self.site is not None

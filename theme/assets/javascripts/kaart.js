@@ -186,7 +186,13 @@ window.addEventListener("popstate", () => {
 });
 
 (async () => {
-  pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+  try {
+    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+  } catch {
+    // No index: the site has no offerings yet. The lists below the form still work.
+    root.after(element("p", "Zoeken in het aanbod kan nog niet: er staat nog geen aanbod op de site."));
+    return;
+  }
   await pagefind.options({ baseUrl: base.pathname });
   await pagefind.init();
   await pagefind.filters(); // loads the filter index: from now on every search reports counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,9 @@ OFFERING_TEXT = ["titel", "samenvatting", "beschrijving", "toegankelijkheid", "t
                  "kosten.toelichting", "aanmelden.uitleg", "contact.naam", "locaties.0.straat",
                  "locaties.0.plaats", "bijeenkomsten.0.opmerking"]
 PARTNER_TEXT = ["naam", "samenvatting", "beschrijving", "kerntaken.0", "adressen.0.naam", "adressen.0.straat",
-                "adressen.0.plaats", "consultatie.naam"]
+                "adressen.0.plaats", "consultatie.naam", "verwijzen"]
+ROUTE_TEXT = ["verwijswijzer.1.groep", "verwijswijzer.1.situatie", "verwijswijzer.1.naar", "verwijswijzer.1.hoe",
+              "verwijswijzer.1.contact.naam"]
 
 
 def _set(data: dict, path: str, value: str) -> None:
@@ -72,12 +75,14 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(root / "p")
     _poison(project / "offerings/peuter-in-zicht.yml", OFFERING_TEXT, 0)
     _poison(project / "partners/ggd-flevoland.yml", PARTNER_TEXT, 5)
+    _poison(project / "data/verwijswijzer.yml", ROUTE_TEXT, 2)
     result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
-PAGES = ["aanbod/peuter-in-zicht/", "organisaties/ggd-flevoland/", "voor/ouders/", "organisaties/", "aanbod/"]
+PAGES = ["aanbod/peuter-in-zicht/", "organisaties/ggd-flevoland/", "voor/ouders/", "organisaties/", "aanbod/",
+         "professionals/verwijswijzer/"]
 
 
 class _Dangerous(HTMLParser):
@@ -98,7 +103,7 @@ class _Dangerous(HTMLParser):
             if name in ("href", "src", "action", "formaction", "data") and url.startswith(
                     ("javascript:", "data:", "vbscript:")):
                 self.found.append(f"<{tag} {name}={url[:30]}>")
-        if tag in ("iframe", "object", "embed", "details"):
+        if tag in ("iframe", "object", "embed"):
             self.found.append(f"<{tag}>")
 
     def handle_data(self, data: str) -> None:
@@ -151,6 +156,27 @@ def test_sanitiser_keeps_only_safe_markup(payload: str) -> None:
     assert dangerous(html) == []
     tags = set(re.findall(r"<([a-z0-9]+)", html))
     assert tags <= {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote", "code"}
+
+
+def test_no_payload_runs_in_the_kaart_or_mijn_lijst(browser, poisoned_site: Path) -> None:
+    with serve(poisoned_site) as base_url:
+        context = browser.new_context(bypass_csp=True)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base_url + "sociale-kaart/?zoek=Tekst")
+        page.wait_for_selector("#kaart-resultaten li")
+        assert "Tekst" in page.inner_text("#kaart-resultaten")
+        page.locator("#kaart-resultaten [data-cjg-bewaar]").first.click()
+        note = "<img src=x onerror=\"window.__pwned='note'\">"
+        shared = '[["peuter-in-zicht", "' + note.replace('"', '\\"') + '"], ["x\\"><script>", "y"]]'
+        page.goto(base_url + "sociale-kaart/mijn-lijst/#lijst=" + quote(shared))
+        page.wait_for_selector(".cjg-mijn-lijst__items > li")
+        assert note in page.locator("textarea").first.input_value()
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => window.__pwned") is None
+        assert dialogs == []
+        context.close()
 
 
 def test_json_ld_keeps_payloads_as_data(poisoned_site: Path) -> None:

@@ -14,7 +14,7 @@ import yaml
 
 from cjgportaal.catalog import Catalog, DataFolders, load_catalog
 from cjgportaal.facets import dimensions
-from cjgportaal.kaart import search_records, years_covered
+from cjgportaal.kaart import export_csv, search_records, years_covered
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
 
@@ -77,7 +77,7 @@ def test_exports_hold_every_visible_offering(default_site: Path, catalog: Catalo
     visible = catalog.visible_offerings()
     raw = (default_site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8")
     assert raw.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff")), delimiter=";"))
     assert [row["id"] for row in rows] == [o.id for o in visible]
     peuter = next(row for row in rows if row["id"] == "peuter-in-zicht")
     assert peuter["leeftijd"] == "2 tot 4 jaar" and peuter["url"] == "https://cjg.voorbeeld.nl/aanbod/peuter-in-zicht/"
@@ -113,8 +113,8 @@ def test_every_offering_shows_last_checked_and_an_error_report_email(default_sit
     html = (default_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
     assert "Laatst gecontroleerd op 15 september 2026" in html
     assert ('href="mailto:redactie@voorbeeld-cjgdronten.nl?subject=Fout%20melden%3A%20Peuter%20in%20zicht'
-            '&amp;body=Pagina%3A%20https%3A%2F%2Fcjg.voorbeeld.nl%2Faanbod%2Fpeuter-in-zicht%2F') in html
-    assert "data-cjg-bewaar='{" in html
+            '&amp;body=Pagina%3A%20https%3A%2F%2Fcjg.voorbeeld.nl%2Faanbod%2Fpeuter-in-zicht%2F%0D%0A') in html
+    assert "data-cjg-bewaar=\"peuter-in-zicht\" data-cjg-gegevens='{" in html
 
 
 def test_error_reports_can_open_a_prefilled_issue(tmp_path: Path) -> None:
@@ -129,10 +129,23 @@ def test_error_reports_can_open_a_prefilled_issue(tmp_path: Path) -> None:
     assert "pagina=https%3A%2F%2Fcjg.voorbeeld.nl%2Forganisaties%2Fmdf%2F" in html
 
 
-def test_site_search_leaves_offerings_to_the_kaart(default_site: Path) -> None:
+def test_site_search_holds_offering_titles_and_summaries_only(default_site: Path, catalog: Catalog) -> None:
     index = json.loads((default_site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "ouders/" in locations and "organisaties/ggd-flevoland/" in locations
-    assert not any(location.startswith("aanbod/") for location in locations)
+    peuter = catalog.offerings["peuter-in-zicht"]
+    docs = [doc for doc in index["docs"] if doc["location"].startswith("aanbod/peuter-in-zicht/")]
+    assert docs and docs[0]["title"] == peuter.title
+    text = " ".join(doc["text"] for doc in docs)
+    assert peuter.summary in text and "Laatst gecontroleerd" not in text
+    assert not any(doc["location"].startswith(("themas/opvoeden/", "plaatsen/dronten/")) for doc in index["docs"])
     home = (default_site / "index.html").read_text(encoding="utf-8")
     assert '<a href="sociale-kaart/" data-cjg-kaart-link>' in home
+    kaart = (default_site / "sociale-kaart/index.html").read_text(encoding="utf-8")
+    assert 'name="search"' not in kaart  # no site search, so its index does not load on the kaart
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(mini: Path) -> None:
+    edit(mini, "offerings/peuter-in-zicht.yml", "titel: Peuter in zicht", "titel: \"=HYPERLINK(1)\"")
+    loaded, problems = load_catalog(DataFolders(mini), TODAY)
+    assert loaded is not None, problems
+    rows = list(csv.DictReader(io.StringIO(export_csv(loaded).removeprefix("\ufeff")), delimiter=";"))
+    assert rows[0]["titel"] == "'=HYPERLINK(1)"

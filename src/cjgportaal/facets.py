@@ -39,7 +39,7 @@ def dimensions(catalog: Catalog) -> dict[str, Dimension]:
     area_word = "Kern of wijk" if len(lists.municipalities) != 1 else \
         next(iter(lists.municipalities.values())).area_word.capitalize()
     facets = [
-        Dimension("leeftijd", "Leeftijd", _names(lists.age_bands),
+        Dimension("leeftijd", "Leeftijdsgroep", _names(lists.age_bands),
                   lambda o: {b.id for b in catalog.age_bands_of(o)}),
         Dimension("thema", "Thema", _names(lists.themes), lambda o: set(o.themes)),
         Dimension("gebied", area_word, _names(lists.areas), catalog.areas_of),

@@ -80,3 +80,8 @@ def rich_text(source: str) -> Markup:
     clean = nh3.clean(html, tags=_RICH_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes=set(ALLOWED_LINK_SCHEMES), link_rel="noopener noreferrer")
     return Markup(clean)
+
+
+def slug(text: str) -> str:
+    """An id for an anchor from a heading: 'Samenwerken rond een gezin' → 'samenwerken-rond-een-gezin'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "kop"

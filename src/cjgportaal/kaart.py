@@ -44,15 +44,25 @@ def years_covered(offering: Offering) -> list[str]:
     return years
 
 
-def saved_item(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
-    """What "mijn lijst" keeps of an offering: the facts a parent needs on a printed list."""
+def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
+    """The facts of an offering that a search result and mijn lijst show, as text."""
     contact = o.contact
     return {
         "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
         "samenvatting": o.summary, "partner": catalog.partner_of(o).name, "leeftijd": age_text(o.age),
         "waar": places_text(catalog, o), "wanneer": when_text(catalog, o), "kosten": cost_text(o.cost),
         "toegang": access_text(catalog, o), "contact": contact.phone or contact.email or contact.website or "",
+        "status": label(o.status) if o.status != "actief" else "",
     }
+
+
+def saved_item(catalog: Catalog, o: Offering, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
+    """What mijn lijst shows of an offering, also on paper for a parent: the facts at a glance,
+    how to sign up and the address of its page."""
+    facts = glance_facts(catalog, o, directory_urls)
+    sign_up = o.sign_up
+    ways = [sign_up.phone, sign_up.email, sign_up.website] if sign_up else []
+    return {**facts, "aanmelden": ", ".join(way for way in ways if way), "pagina": site_url + facts["url"]}
 
 
 def search_records(catalog: Catalog, directory_urls: bool = True) -> list[SearchRecord]:
@@ -61,7 +71,7 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
     lists = catalog.lists
     records = []
     for o in catalog.visible_offerings():
-        item = saved_item(catalog, o, directory_urls)
+        item = glance_facts(catalog, o, directory_urls)
         words = [o.title, o.summary, o.description, item["partner"],
                  *(lists.themes[t].name for t in o.themes), *(lists.tiers[t].name for t in o.tiers),
                  lists.kinds[o.kind].name, *(lists.area_label(a) for a in catalog.areas_of(o)),
@@ -69,7 +79,6 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
         filters = {facet.key: sorted(facet.of(o)) for facet in facets}
         filters[EXACT_AGE] = years_covered(o)
         meta = {**item, "gecontroleerd": date_text(o.checked, False),
-                "status": label(o.status) if o.status != "actief" else "",
                 "verouderd": "ja" if catalog.is_stale(o) else ""}
         records.append(SearchRecord(item["url"], "\n".join(w for w in words if w), meta, filters,
                                     {"titel": o.title.casefold()}))
@@ -93,7 +102,7 @@ def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> 
         "themas": "; ".join(lists.themes[t].name for t in o.themes),
         "niveaus": "; ".join(lists.tiers[t].name for t in o.tiers), "soort": lists.kinds[o.kind].name,
         "toegang": access_text(catalog, o), "kosten": label(o.cost.kind),
-        "bedrag": "" if o.cost.amount is None else f"{o.cost.amount:.2f}",
+        "bedrag": "" if o.cost.amount is None else f"{o.cost.amount:.2f}".replace(".", ","),
         "gebieden": "; ".join(lists.area_label(a) for a in sorted(catalog.areas_of(o))),
         "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
         "erkenning_nji": label(o.evidence.level) if o.evidence else "",
@@ -104,13 +113,19 @@ def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> 
     }
 
 
+def _cell(value: str) -> str:
+    # Partner text that starts like a formula would run as one in a spreadsheet: make it text.
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 def export_csv(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
-    """All visible offerings as CSV (UTF-8 with a byte-order mark, so that Excel reads it right)."""
+    """All visible offerings as CSV the way Dutch Excel reads it: UTF-8 with a byte-order mark,
+    separated by semicolons, amounts with a decimal comma."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for o in catalog.visible_offerings():
-        writer.writerow(_row(catalog, o, site_url, directory_urls))
+        writer.writerow({key: _cell(value) for key, value in _row(catalog, o, site_url, directory_urls).items()})
     return "\ufeff" + out.getvalue()
 
 

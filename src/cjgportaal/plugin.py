@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .catalog import Catalog, DataFolders, load_catalog
 from . import urls
+from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .kaart import export_csv, export_json, search_records
 from .problems import Severity, format_report
@@ -116,7 +116,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             return markdown
         # MkDocs templates do not autoescape: values that reach them must be escaped here.
         page.meta = {"title": escape(generated.title), "description": escape(generated.description),
-                     "search": {"exclude": not generated.searchable}, "hide": ["toc"] if generated.wide else []}
+                     "search": {"exclude": not generated.searchable}, "hide": list(generated.hide)}
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -28,7 +28,7 @@ from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
-KAART_PAGE_SIZE = 20  # results the sociale kaart shows at once
+KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,12 @@ class GeneratedPage:
     description: str
     html: str
     in_nav: bool = False
-    # Offerings and overviews stay out of Material's site search, which downloads its whole index on
-    # every page: offerings are found with the sociale kaart, which loads only what a query needs.
+    # Overviews stay out of Material's site search, which downloads its whole index on every page;
+    # offering pages enter it with their title and summary only (offering.html).
     searchable: bool = True
-    wide: bool = False  # no table of contents beside it: the page needs the width
+    # Parts of the page to leave out (Material's page meta `hide`): "toc" gives the page the width;
+    # "search" (our header) drops the site search, whose index would load first on the kaart.
+    hide: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class RenderOptions:
     quick_exit_url: str = "https://www.weeronline.nl/"
     site_name: str = ""
     site_url: str = ""  # with a trailing slash, or empty
-    error_report: str = "email"  # "Fout melden": "email" to feedback_email, or "issue" on the repository
+    error_report: Literal["email", "issue"] = "email"  # "Fout melden": to feedback_email, or an issue on the repository
     open_data_license: str = "CC0-1.0"  # SPDX id, shown on the Open data page
 
 
@@ -75,7 +77,7 @@ def _environment() -> Environment:
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
         whatsapp=formatting.whatsapp_href,
-        names=lambda ids, table: [table[i].name for i in ids],
+        names=lambda ids, table: [table[i].name for i in ids], slug=formatting.slug,
     )
     return env
 
@@ -113,18 +115,18 @@ class Renderer:
             query = urlencode({"template": "fout-melden.yml", "title": f"Fout melden: {name}", "pagina": page})
             return f"https://github.com/{self.options.repository}/issues/new?{query}"
         if self.options.feedback_email:
-            query = urlencode({"subject": f"Fout melden: {name}", "body": f"Pagina: {page}\n\nWat klopt er niet?\n"},
-                              quote_via=quote)
+            query = urlencode({"subject": f"Fout melden: {name}",
+                               "body": f"Pagina: {page}\r\n\r\nWat klopt er niet?\r\n"}, quote_via=quote)
             return f"mailto:{self.options.feedback_email}?{query}"
         return ""
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
-              searchable: bool = True, wide: bool = False, **context: Any) -> GeneratedPage:
+              searchable: bool = True, hide: tuple[str, ...] = (), **context: Any) -> GeneratedPage:
         html = self.env.get_template(template).render(
             title=title, description=description, c=self.catalog, options=self.options, urls=urls,
             review_by=review_by, **self._links(src_uri), **context,
         )
-        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, wide)
+        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, hide)
 
     def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
                  in_nav: bool = False) -> list[GeneratedPage]:
@@ -145,8 +147,7 @@ class Renderer:
         visible = c.visible_offerings()
         out = [
             self._page("offering.html", urls.offering_page(o.id), o.title, o.summary, offering=o,
-                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.directory_urls),
-                       searchable=False)
+                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.site_url, self.options.directory_urls))
             for o in c.offerings.values()
         ]
         out += [
@@ -207,9 +208,10 @@ class Renderer:
         area_word = facets["gebied"].label
         out = [self._page("kaart.html", urls.KAART_PAGE, "Sociale kaart",
                           "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
-                          f"{area_word.lower()}, kosten en toegang.", True, searchable=False, wide=True,
+                          f"{area_word.lower()}, kosten en toegang.", True, searchable=False,
+                          hide=("toc", "search"),
                           facets=facets.values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE,
-                          pregnancy=PREGNANCY, max_age=MAX_AGE, area_word=area_word),
+                          pregnancy=PREGNANCY, max_age=MAX_AGE, area_word=area_word, has_offerings=bool(visible)),
                self._page("my_list.html", urls.MY_LIST_PAGE, "Mijn lijst",
                           "Verzamel aanbod voor een gezin, zet er een notitie bij, en print of deel de lijst.",
                           True, searchable=False)]

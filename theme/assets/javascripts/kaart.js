@@ -2,6 +2,8 @@
 // The form is plain HTML; this script shows it, keeps its state in the URL (links reproduce a view,
 // Back works), asks Pagefind for results and for the count each filter value would give, and
 // renders the results with the facts a professional needs at a glance.
+import { card, element } from "./aanbod-kaartje.js";
+
 const root = document.querySelector("[data-cjg-kaart]");
 const form = root.querySelector("form");
 const input = form.elements.zoek;  // not "q": Material's own search reads that
@@ -18,6 +20,7 @@ let results = [];
 let shown = 0;
 let generation = 0;
 let typing = false;
+let countsLoaded = false;
 
 // --- state: form <-> URL ------------------------------------------------------------------------
 
@@ -67,25 +70,39 @@ function search(params, without) {
   return pagefind.search(term, options);
 }
 
-async function update() {
-  const mine = ++generation;
+async function update(countsOnly = false) {
+  const mine = countsOnly ? generation : ++generation;
   const params = readForm();
   const chosen = facets.filter((key) => params.getAll(key).length);
   // A chosen facet's counts come from a search without that facet: what each value would give.
-  const [main, ...others] = await Promise.all([search(params), ...chosen.map((key) => search(params, key))]);
+  const counted = countsLoaded ? chosen : [];
+  const [main, ...others] = await Promise.all([search(params), ...counted.map((key) => search(params, key))]);
   if (mine !== generation) return;
-  const counts = { ...main.filters };
-  chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
-  showCounts(counts);
+  if (countsLoaded) {
+    const counts = { ...main.filters };
+    counted.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
+    showCounts(counts);
+  }
+  if (countsOnly) return;
   results = main.results;
   shown = 0;
   list.replaceChildren();
   await showMore(mine);
+  if (mine !== generation) return;
   const n = results.length;
   const query = params.get("zoek");
   const filtered = params.get(exactAge) || chosen.length;
-  status.textContent = `${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
-    + `${filtered ? " met de gekozen filters" : ""}.`;
+  announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
+    + `${filtered ? " met de gekozen filters" : ""}.`);
+}
+
+// The count is a live region: while someone types it waits for a pause, so that a screen reader
+// reads one count, not one per letter. The results themselves update at once.
+let announcing;
+function announce(text) {
+  clearTimeout(announcing);
+  if (typing) announcing = setTimeout(() => { status.textContent = text; }, 700);
+  else status.textContent = text;
 }
 
 function showCounts(counts) {
@@ -104,50 +121,26 @@ function showCounts(counts) {
 
 async function showMore(mine) {
   const slice = results.slice(shown, shown + pageSize);
+  shown += slice.length; // claimed before loading, so a second click takes the next slice
+  more.hidden = shown >= results.length;
   const items = await Promise.all(slice.map((result) => result.data()));
   if (mine !== generation) return;
-  for (const item of items) list.append(card(item));
+  for (const item of items) list.append(result(item));
   document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
-  shown += slice.length;
-  more.hidden = shown >= results.length;
 }
 
-// --- rendering (text only: every value goes in as textContent) ---------------------------------
-
-function element(tag, text, className) {
-  const el = document.createElement(tag);
-  if (text) el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
+// --- rendering -----------------------------------------------------------------------------------
 
 const FACTS = [["Door", "partner"], ["Leeftijd", "leeftijd"], ["Waar", "waar"], ["Wanneer", "wanneer"],
   ["Kosten", "kosten"], ["Toegang", "toegang"], ["Gecontroleerd", "gecontroleerd"]];
 
-const SAVED = ["id", "titel", "url", "samenvatting", "partner", "leeftijd", "waar", "wanneer", "kosten",
-  "toegang", "contact"];
-
-function card(item) {
-  const meta = item.meta;
-  const li = element("li", "", "cjg-card");
-  const heading = element("h2", "", "cjg-card__title");
-  const link = element("a", meta.titel);
-  link.href = new URL(meta.url, base).pathname;
-  heading.append(link);
-  li.append(heading);
-  if (meta.status) li.append(element("p", meta.status, "cjg-status"));
-  li.append(element("p", meta.samenvatting));
-  const facts = element("dl", "", "cjg-card__facts");
-  for (const [label, key] of FACTS) {
-    const row = element("div");
-    const value = key === "gecontroleerd" && meta.verouderd ? `${meta[key]} (verouderd)` : meta[key];
-    row.append(element("dt", label), element("dd", value));
-    facts.append(row);
-  }
-  li.append(facts);
+function result(item) {
+  const meta = { ...item.meta };
+  if (meta.verouderd) meta.gecontroleerd += " (verouderd)";
+  const li = card(meta, new URL(meta.url, base).pathname, FACTS);
   const save = element("button", "", "md-button");
   save.type = "button";
-  save.dataset.cjgBewaar = JSON.stringify(Object.fromEntries(SAVED.map((key) => [key, meta[key]])));
+  save.dataset.cjgBewaar = meta.id;
   li.append(save);
   return li;
 }
@@ -174,7 +167,7 @@ form.addEventListener("reset", () => {
   setTimeout(() => { typing = false; saveState(true); update(); });
 });
 more.addEventListener("click", async () => {
-  const first = shown;
+  const first = list.children.length;
   await showMore(generation);
   const next = list.children[first];
   if (next) next.querySelector("a").focus();
@@ -188,15 +181,19 @@ window.addEventListener("popstate", () => {
 (async () => {
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-  } catch {
-    // No index: the site has no offerings yet. The lists below the form still work.
-    root.after(element("p", "Zoeken in het aanbod kan nog niet: er staat nog geen aanbod op de site."));
-    return;
+    // No worker: one script less to download, and a search of one region is quick on the main thread.
+    await pagefind.options({ baseUrl: base.pathname, noWorker: true });
+    await pagefind.init();
+    writeForm(new URLSearchParams(location.search));
+    root.hidden = false;
+    await update();
+    // The counts need the whole filter index; it loads after the first results are on screen.
+    await pagefind.filters();
+    countsLoaded = true;
+    await update(true);
+  } catch (error) {
+    root.hidden = true;
+    root.after(element("p", "Zoeken in het aanbod lukt nu niet. Gebruik de lijsten hieronder, of probeer het later opnieuw."));
+    throw error;
   }
-  await pagefind.options({ baseUrl: base.pathname });
-  await pagefind.init();
-  await pagefind.filters(); // loads the filter index: from now on every search reports counts
-  writeForm(new URLSearchParams(location.search));
-  root.hidden = false;
-  await update();
 })();

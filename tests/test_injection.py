@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -93,7 +94,8 @@ class _Dangerous(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        # JSON-LD is data that browsers do not run; test_json_ld_keeps_payloads_as_data checks it.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
         for name, value in attrs:
             url = (value or "").strip().lower()
             if name.startswith("on"):
@@ -175,3 +177,14 @@ def test_no_payload_runs_in_the_kaart_or_mijn_lijst(browser, poisoned_site: Path
         assert page.evaluate("() => window.__pwned") is None
         assert dialogs == []
         context.close()
+
+
+def test_json_ld_keeps_payloads_as_data(poisoned_site: Path) -> None:
+    html = (poisoned_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    assert "<" not in blocks[0] and ">" not in blocks[0]
+    data = json.loads(blocks[0])
+    source = poisoned_site.parent / "p/offerings/peuter-in-zicht.yml"
+    title = yaml.safe_load(source.read_text(encoding="utf-8"))["titel"]
+    assert data[0]["name"] == title and "<script>" in title

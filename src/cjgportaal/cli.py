@@ -183,6 +183,51 @@ def _headers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .hsds_import import HsdsReadError, import_hsds, read_hsds
+    from .lists import load_lists
+
+    root, options = _project(args)
+    folders = data_folders(root, options)
+    lists, problems = load_lists(root / folders.lists, root)
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    source = Path(args.pad)
+    try:
+        organizations, services, notes = read_hsds(source)
+    except HsdsReadError as exc:
+        print(f"cjg import: {exc}", file=sys.stderr)
+        return 1
+    today = build_date(options.get("build_date"))
+    result = import_hsds(organizations, services, folders, lists, today,
+                         list(options.get("coordinators") or []), source.name)
+    written, kept = [], []
+    for name, text in result.files.items():
+        target = root / name
+        stem = target.stem
+        folder = root / (folders.partners if name.startswith(folders.partners + "/") else folders.offerings)
+        if not args.overschrijven and (target.exists() or any(folder.rglob(f"{stem}.y*ml"))):
+            kept.append(name)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(name)
+    print(f"# Import uit {source}\n")
+    print(f"Gelezen: {len(organizations)} organisaties en {len(services)} diensten. "
+          f"Geschreven: {len(written)} bestanden.\n")
+    for name in written:
+        print(f"- geschreven: {name}")
+    for name in kept:
+        print(f"- niet overschreven: {name} bestaat al (gebruik --overschrijven om het te vervangen)")
+    lines = notes + result.report
+    if lines:
+        print("\n## Niet (helemaal) overgenomen\n")
+        print("\n".join(f"- {line}" for line in lines))
+    print("\nControleer de bestanden en voer daarna uit: cjg validate")
+    return 1 if kept and not written else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cjg` console command."""
     parser = argparse.ArgumentParser(prog="cjg", description="Werk met de gegevens van de CJG-site.")
@@ -233,6 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     headers.add_argument("--site", default="site", help="map met de gebouwde site (standaard: site)")
     headers.add_argument("--formaat", choices=("nginx", "netlify"), default="nginx")
     headers.set_defaults(run=_headers)
+
+    importing = commands.add_parser("import", help="lees Open Referral HSDS 3.0 (JSON of CSV-pakket) in en "
+                                    "schrijf partner- en aanbodbestanden")
+    importing.add_argument("pad", help="een HSDS JSON-bestand, of een map met CSV-bestanden (datapackage.json) "
+                           "of met organizations.json en services.json")
+    importing.add_argument("--overschrijven", action="store_true",
+                           help="vervang bestaande bestanden met dezelfde id (standaard: nooit)")
+    importing.set_defaults(run=_import)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

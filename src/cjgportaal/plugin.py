@@ -29,7 +29,10 @@ from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas, write_schemas
 from .search_index import SearchIndexError, write_search_index
+from .jsonld import StructuredData, script_tag
+from .open_data import write_open_data
 from .security import add_csp_meta, form_origin, netlify_headers, site_script_hashes
+from .site_info import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -57,6 +60,7 @@ class CjgConfig(Config):
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
     error_report = c.Choice(("email", "issue"), default="email")  # "Fout melden": e-mail or GitHub issue
     contact_form = c.SubConfig(ContactFormConfig)
+    open_data_license = c.Type(str, default="CC0-1.0")  # SPDX id of the open data's licence
 
 
 class CjgPlugin(BasePlugin[CjgConfig]):
@@ -69,6 +73,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.folders: DataFolders | None = None
         self.posts: list[NewsPost] = []
         self.form_targets: tuple[str, ...] = ()
+        self.site: SiteInfo | None = None
+        self.structured: dict[str, str] = {}  # page source path → JSON-LD script block
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -103,7 +109,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                 site_url=_with_slash(config.site_url), error_report=self.config.error_report,
                                 contact_endpoint=self.config.contact_form.endpoint,
                                 contact_email=self.config.contact_form.email or (
-                                    self.catalog.contact_point.email if self.catalog.contact_point else None))
+                                    self.catalog.contact_point.email if self.catalog.contact_point else None),
+                                open_data_license=self.config.open_data_license)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
         self.posts, problems = load_posts(Path(config.docs_dir), Path(config.docs_dir).name)
@@ -120,6 +127,15 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+        loket = self.catalog.contact_point
+        self.site = SiteInfo(name=config.site_name, url=_with_slash(config.site_url),
+                             description=config.site_description or "",
+                             email=loket.email if loket else self.config.feedback_email,
+                             telephone=loket.phone if loket else None,
+                             opening_hours=tuple(loket.opening_hours) if loket else (),
+                             license=self.config.open_data_license)
+        graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
+        self.structured = {src_uri: script_tag(objects) for src_uri, objects in graphs.items()}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -143,7 +159,11 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return add_csp_meta(output, self.form_targets)
+        # No <link rel="alternate"> for the feed: Material reads such links as language versions
+        # and fetches a sitemap.xml beside them.
+        structured = self.structured.get(page.file.src_uri, "")
+        return add_csp_meta(output.replace("</head>", structured + "</head>", 1) if structured else output,
+                            self.form_targets)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.folders is not None
@@ -166,6 +186,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         for path, content in files.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(content)
+        assert self.site is not None
+        write_open_data(self.catalog, self.site, site, directory_urls)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None

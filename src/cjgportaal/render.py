@@ -6,6 +6,7 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -25,6 +26,8 @@ from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
 from .monitor import THIN, Monitor
 from .models import Offering
 from .news import NewsPost
+from .open_data import FILES as OPEN_DATA_FILES
+from .site_info import LICENSES
 from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 
@@ -68,6 +71,7 @@ class RenderOptions:
     error_report: Literal["email", "issue"] = "email"  # "Fout melden": to feedback_email, or an issue on the repository
     contact_email: str | None = None  # the contact form opens an e-mail to this address ...
     contact_endpoint: str | None = None  # ... or posts to this form endpoint of the municipality
+    open_data_license: str = "CC0-1.0"  # SPDX id, shown on the Open data page
 
 
 def _environment() -> Environment:
@@ -204,6 +208,7 @@ class Renderer:
         out.append(self._page("monitor.html", self.options.monitor_page, "Aanbodmonitor",
                               "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
                               True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
+        out.append(self._open_data_page())
         return out
 
     def _professional_pages(self, visible: list[Offering]) -> list[GeneratedPage]:
@@ -235,6 +240,18 @@ class Renderer:
                                        sum(a in c.areas_of(o) for o in visible))
                                       for a, _ in facets["gebied"].values]))
         return out
+
+    def _open_data_page(self) -> GeneratedPage:
+        here = urls.OPEN_DATA_PAGE
+        files = [(urls.file_url(here, path, self.options.directory_urls), posixpath.basename(path), what)
+                 for path, what in OPEN_DATA_FILES.items()]
+        license_ = self.options.open_data_license
+        name, link = LICENSES.get(license_, (license_, ""))
+        return self._page("open_data.html", here, "Open data",
+                          "De gegevens van de sociale kaart als open data: HSDS 3.0 (JSON en CSV) en een feed "
+                          "met nieuw aanbod.", files=files, license=license_, license_name=name,
+                          license_url=link)
+
 
     def helplines_html(self) -> str:
         """The helpline box shown on every youth page ('' when the site has no helplines)."""

@@ -98,6 +98,9 @@ def session_file(offering_id: str, day: date, start: time) -> str:
     return f"kalender/{offering_id}/{day:%Y%m%d}-{start:%H%M}.ics"
 
 
+OPEN_DATA_PAGE = "over/open-data.md"
+
+
 def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
     """A relative link from the page built from `from_src` to a file (not a page) of the site."""
     here = page_url(from_src, directory_urls)

@@ -1,0 +1,312 @@
+"""Open data: HSDS 3.0 export (checked against the official schemas), import, round trip, feed, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import extruct
+import feedparser
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from cjgportaal.catalog import DataFolders, load_catalog
+from cjgportaal.hsds_export import HsdsExporter
+from cjgportaal.hsds_ids import site_namespace
+from cjgportaal.hsds_import import import_hsds, read_hsds
+from cjgportaal.hsds_tabular import read_tables
+from cjgportaal.jsonld import script_tag
+
+from .conftest import ROOT, cjg, copy_lists, copy_project, edit, mkdocs_build
+
+HSDS = ROOT.parent / "shared" / "hsds-3.0"
+SITE_URL = "https://cjg.voorbeeld.nl/"
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def hsds() -> Path:
+    """The HSDS 3.0 reference files beside the checkout (../shared/hsds-3.0)."""
+    if not (HSDS / "schema" / "service.json").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{HSDS} ontbreekt: CI moet shared/ naast de checkout hebben.")
+        pytest.skip(f"{HSDS} ontbreekt (alleen in CI verplicht)")
+    return HSDS
+
+
+def _validator(hsds: Path, schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    registry = Registry().with_resources(
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")),
+                                           default_specification=DRAFT202012))
+        for path in (hsds / "schema").glob("*.json"))
+    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
+
+
+def _errors(validator: jsonschema.Draft202012Validator, records: list[dict[str, Any]]) -> list[str]:
+    return [f"{record.get('name')}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for record in records for e in validator.iter_errors(record)]
+
+
+def _published(site: Path, name: str) -> list[dict[str, Any]]:
+    return json.loads((site / "open-data/hsds" / name).read_text(encoding="utf-8"))
+
+
+def _export(root: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    catalog, problems = load_catalog(DataFolders(root), TODAY)
+    assert catalog is not None, [p.format() for p in problems]
+    exporter = HsdsExporter(catalog, site_namespace(SITE_URL))
+    return exporter.organizations(), exporter.services()
+
+
+# --- export -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "schema"), [("services.json", "service.json"),
+                                              ("organizations.json", "organization.json")])
+def test_published_json_is_valid_hsds(default_site: Path, hsds: Path, name: str, schema: str) -> None:
+    records = _published(default_site, name)
+    validator = _validator(hsds, json.loads((hsds / "schema" / schema).read_text(encoding="utf-8")))
+    assert _errors(validator, records) == []
+    assert len(records) == len(list((ROOT / ("offerings" if "services" in name else "partners")).rglob("*.yml")))
+    # The validator does catch a broken record (a missing name, an id that is no UUID).
+    broken = {k: v for k, v in records[0].items() if k != "name"} | {"id": "peuter-in-zicht"}
+    assert len(_errors(validator, [broken])) == 2
+
+
+def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path) -> None:
+    services = {s["cjg_id"]: s for s in _published(default_site, "services.json")}
+    course = services["peuter-in-zicht"]
+    assert course["name"] == "Peuter in zicht" and course["minimum_age"] == 2 and course["maximum_age"] == 3
+    sessions = course["schedules"]
+    assert [s["dtstart"] for s in sessions] == ["2027-02-02", "2027-02-09", "2027-02-16", "2027-02-23"]
+    assert sessions[0]["opens_at"] == "19:30" and sessions[0]["valid_to"] == "2027-02-02"
+    assert sessions[2]["cjg_status"] == "vol"
+    assert sessions[0]["service_at_location_id"] == course["service_at_locations"][0]["id"]
+    address = course["service_at_locations"][0]["location"]["addresses"][0]
+    assert (address["address_1"], address["postal_code"], address["country"]) == ("De Rede 80", "8251 EX", "NL")
+    terms = {(a["link_type"], a["taxonomy_term"]["code"]) for a in course["attributes"]}
+    assert {("cjg-themas", "opvoeden"), ("cjg-niveaus", "lichte-pedagogische-hulp"), ("cjg-soorten", "cursus"),
+            ("cjg-doelgroepen", "ouders"), ("cjg-toegang", "aanmelden")} <= terms
+    weekly = services["geldspreekuur-jongeren"]["schedules"][0]
+    assert [weekly[k] for k in ("freq", "byday", "opens_at", "closes_at")] == ["WEEKLY", "WE", "12:00", "14:00"]
+    triple_p = services["triple-p-oudertraining"]
+    nji = [a for a in triple_p["attributes"] if a["link_type"] == "nji-erkenning"][0]
+    assert nji["taxonomy_term"]["code"] == "effectief-eerste-aanwijzingen" and nji["value"].startswith("https://")
+    assert triple_p["cost_options"][0]["amount"] == 20 and triple_p["cost_options"][0]["currency"] == "EUR"
+
+
+def test_tabular_package_is_valid_hsds(default_site: Path, hsds: Path) -> None:
+    folder = default_site / "open-data/hsds/tabular"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC0-1.0"
+    tables = read_tables(folder)
+    assert {r["path"] for r in package["resources"]} == {f"{name}.csv" for name in tables}
+    tabular = json.loads((hsds / "tabular.json").read_text(encoding="utf-8"))
+    checked = 0
+    for spec in tabular["properties"].values():
+        item = spec["items"]
+        # A CSV cell cannot tell an empty value from a missing one; required columns are present.
+        required = item.get("required", []) + item.get("tabular_required", [])
+        rows = [dict.fromkeys(required, "") | row for row in tables.get(item["path"].removesuffix(".csv"), [])]
+        validator = jsonschema.Draft202012Validator(item, format_checker=jsonschema.FormatChecker())
+        assert _errors(validator, rows) == [], item["path"]
+        for row in rows:
+            assert all(row[key] for key in item.get("tabular_required", [])), (item["path"], row["id"])
+        checked += len(rows)
+    assert checked > 500
+    assert len(tables["services"]) == len(_published(default_site, "services.json"))
+
+
+def test_ids_stay_the_same_when_an_entry_changes(tmp_path: Path) -> None:
+    copy_lists(tmp_path)
+    for folder in ("partners", "offerings"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    _, before = _export(tmp_path)
+    edit(tmp_path, "offerings/peuter-in-zicht.yml", "titel: Peuter in zicht", "titel: Peuters in zicht")
+    _, after = _export(tmp_path)
+    ids = {s["cjg_id"]: s["id"] for s in before}
+    assert ids == {s["cjg_id"]: s["id"] for s in after}
+    assert all(uuid.UUID(value).version == 5 for value in ids.values())
+
+
+# --- import and round trip ----------------------------------------------------------------------
+
+def _empty_project(target: Path) -> Path:
+    """A project with the sample's lists and configuration but no partners or offerings."""
+    copy_lists(target)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "partners").mkdir()
+    (target / "offerings").mkdir()
+    return target
+
+
+@pytest.mark.parametrize("package", ["open-data/hsds", "open-data/hsds/tabular"])
+def test_round_trip_through_cjg_import(default_site: Path, tmp_path: Path, package: str) -> None:
+    project = _empty_project(tmp_path)
+    result = cjg("import", str(default_site / package), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Niet (helemaal) overgenomen" not in result.stdout
+    organizations, services = _export(project)
+    assert organizations == _published(default_site, "organizations.json")
+    assert services == _published(default_site, "services.json")
+
+
+def test_import_example_package_writes_valid_files_that_build(tmp_path: Path, hsds: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    edit(project, "mkdocs.yml", "      branch: main\n", "      branch: main\n      open_data_license: CC-BY-4.0\n")
+    result = cjg("import", str(hsds / "examples-csv"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    partner = project / "partners/example-organization-inc.yml"
+    offering = project / "offerings/example-organization-inc/community-counselling.yml"
+    assert partner.exists() and offering.exists()
+    report = result.stdout
+    for expected in ("funding.csv: niet overgenomen", "'service.interpretation_services' niet overgenomen",
+                     "taal 'Urdu' niet overgenomen", "postcode 'ABC 1234' niet overgenomen",
+                     "bedrag 35 GBP niet overgenomen", "'themas' staat niet in de HSDS-gegevens"):
+        assert expected in report
+    text = offering.read_text(encoding="utf-8")
+    assert "dag: donderdag" in text and "dag: vrijdag" in text and "van: '10:00'" in text
+    assert cjg("validate", cwd=project).returncode == 0
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "site/aanbod/community-counselling/index.html").read_text(encoding="utf-8")
+    assert "Community Counselling" in page
+    package = json.loads((tmp_path / "site/open-data/hsds/tabular/datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    open_data = (tmp_path / "site/over/open-data/index.html").read_text(encoding="utf-8")
+    assert "Creative Commons Naamsvermelding 4.0" in open_data
+
+    # Never overwrites without being told to.
+    offering.write_text(text + "# eigen aanpassing\n", encoding="utf-8")
+    again = cjg("import", str(hsds / "examples-csv"), cwd=project)
+    assert again.returncode == 1 and "niet overschreven" in again.stdout
+    assert offering.read_text(encoding="utf-8").endswith("# eigen aanpassing\n")
+    forced = cjg("import", "--overschrijven", str(hsds / "examples-csv"), cwd=project)
+    assert forced.returncode == 0 and offering.read_text(encoding="utf-8") == text
+
+
+def test_import_reports_unreadable_input(tmp_path: Path) -> None:
+    project = _empty_project(tmp_path / "p")
+    (tmp_path / "leeg").mkdir()
+    result = cjg("import", str(tmp_path / "leeg"), cwd=project)
+    assert result.returncode == 1 and "bevat geen CSV-bestanden" in result.stderr
+    (tmp_path / "kapot.json").write_text("{", encoding="utf-8")
+    assert "geen leesbaar JSON-bestand" in cjg("import", str(tmp_path / "kapot.json"), cwd=project).stderr
+
+
+def test_import_reads_a_single_service_list(default_site: Path, tmp_path: Path) -> None:
+    organizations, services, _ = read_hsds(default_site / "open-data/hsds/services.json")
+    assert organizations == [] and len(services) > 50
+
+
+# --- the site: page, feed, sitemap, JSON-LD -----------------------------------------------------
+
+def test_open_data_page_links_every_file(default_site: Path) -> None:
+    page = default_site / "over/open-data/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "CC0 1.0 Universeel" in html and "HSDS 3.0" in html
+    for href in ("../../open-data/hsds/services.json", "../../open-data/hsds/organizations.json",
+                 "../../open-data/hsds/tabular/datapackage.json", "../../open-data/nieuw-aanbod.xml",
+                 "../../sociale-kaart/aanbod.csv"):
+        assert f'href="{href}"' in html
+        assert (page.parent / href).resolve().is_file()
+    home = (default_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="over/open-data/"' in home  # in the footer of every page
+    sitemap = (default_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("over/open-data/", "aanbod/peuter-in-zicht/", "organisaties/ggd-flevoland/"):
+        assert f"<loc>{SITE_URL}{path}</loc>" in sitemap
+
+
+def test_atom_feed_lists_offerings_by_last_check(default_site: Path) -> None:
+    raw = (default_site / "open-data/nieuw-aanbod.xml").read_bytes()
+    feed = feedparser.parse(raw)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.feed.title == "Nieuw in de sociale kaart – CJG Dronten"
+    entries = feed.entries
+    assert 10 < len(entries) <= 50
+    updated = [e.updated for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    for entry in entries:
+        assert entry.id.startswith("urn:uuid:") and entry.title and entry.summary
+        assert entry.link.startswith(SITE_URL)
+        assert (default_site / entry.link.removeprefix(SITE_URL) / "index.html").exists()
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(raw)
+    assert root.tag == f"{atom}feed"
+    for element in [root, *root.findall(f"{atom}entry")]:
+        assert element.find(f"{atom}id") is not None and element.find(f"{atom}updated") is not None
+
+
+def _jsonld(site: Path, path: str) -> list[dict[str, Any]]:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return extruct.extract(html, base_url=SITE_URL + path, syntaxes=["json-ld"], uniform=True)["json-ld"]
+
+
+def test_pages_carry_schema_org_json_ld(default_site: Path) -> None:
+    cjg_org = _jsonld(default_site, "")
+    assert [o["@type"] for o in cjg_org] == ["GovernmentOrganization"]
+    assert cjg_org[0]["name"] == "CJG Dronten" and cjg_org[0]["url"] == SITE_URL
+    assert cjg_org[0]["contactPoint"][0]["email"] == "redactie@voorbeeld-cjgdronten.nl"
+
+    partner = _jsonld(default_site, "organisaties/ggd-flevoland/")
+    assert partner[0]["@type"] == "Organization" and partner[0]["name"].startswith("GGD Flevoland")
+    assert partner[0]["address"][0]["postalCode"] == "8251 EX"
+
+    course = _jsonld(default_site, "aanbod/peuter-in-zicht/")
+    types = [o["@type"] for o in course]
+    assert types == ["Service", "Event", "Event", "Event", "Event"]
+    service = course[0]
+    assert service["provider"]["@type"] == "Organization"
+    assert service["audience"][0]["suggestedMinAge"] == 2 and service["audience"][0]["suggestedMaxAge"] == 3
+    for event in course[1:]:
+        assert event["name"] == "Peuter in zicht"
+        assert event["startDate"].startswith("2027-02-") and event["startDate"].endswith("+01:00")
+        assert event["location"]["@type"] == "Place" and event["location"]["address"]["streetAddress"]
+        assert event["isAccessibleForFree"] is True and event["endDate"] > event["startDate"]
+
+    weekly = _jsonld(default_site, "aanbod/geldspreekuur-jongeren/")[0]
+    place = weekly["availableChannel"]["serviceLocation"][0]
+    assert place["openingHoursSpecification"] == [{"@type": "OpeningHoursSpecification",
+                                                   "dayOfWeek": "https://schema.org/Wednesday",
+                                                   "opens": "12:00", "closes": "14:00"}]
+
+
+def test_every_json_ld_block_parses(default_site: Path) -> None:
+    pages = 0
+    for page in default_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "application/ld+json" in html:
+            pages += 1
+            assert extruct.extract(html, syntaxes=["json-ld"])["json-ld"], page
+    assert pages > 70
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    tag = script_tag([{"name": "Cursus </script><script>alert(1)</script> & <!-- x"}])
+    body = tag.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body)["name"] == "Cursus </script><script>alert(1)</script> & <!-- x"
+
+
+def test_foreign_taxonomy_terms_match_our_lists_by_name_or_are_reported() -> None:
+    from cjgportaal.lists import load_lists
+
+    lists, _ = load_lists(ROOT / "data", ROOT)
+    org = {"id": str(uuid.uuid4()), "name": "Buurthuis De Kade", "description": "Een buurthuis.",
+           "email": "info@example.org"}
+    terms = [{"taxonomy_term": {"taxonomy": "lokaal", "code": "x1", "name": name}} for name in ("Opvoeden", "Housing")]
+    service = {"id": str(uuid.uuid4()), "organization_id": org["id"], "name": "Opvoedspreekuur", "status": "active",
+               "description": "Vragen over opvoeden? Kom langs.", "email": "spreekuur@example.org",
+               "minimum_age": 0, "maximum_age": 11, "attributes": terms}
+    result = import_hsds([org], [service], DataFolders(ROOT), lists, TODAY, ["@redactie"], "test")
+    text = result.files["offerings/buurthuis-de-kade/opvoedspreekuur.yml"]
+    assert "themas:\n- opvoeden\n" in text and "van: 0 jaar\n  tot: 12 jaar" in text
+    assert any("taxonomieterm 'Housing' (lokaal) niet overgenomen" in line for line in result.report)
+    assert not any("'Opvoeden'" in line for line in result.report)

@@ -15,6 +15,7 @@ import extruct
 import feedparser
 import jsonschema
 import pytest
+import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -253,7 +254,10 @@ def test_pages_carry_schema_org_json_ld(default_site: Path) -> None:
     cjg_org = _jsonld(default_site, "")
     assert [o["@type"] for o in cjg_org] == ["GovernmentOrganization"]
     assert cjg_org[0]["name"] == "CJG Dronten" and cjg_org[0]["url"] == SITE_URL
-    assert cjg_org[0]["contactPoint"][0]["email"] == "redactie@voorbeeld-cjgdronten.nl"
+    loket = yaml.safe_load((ROOT / "data/loket.yml").read_text(encoding="utf-8"))["loket"]
+    contact = cjg_org[0]["contactPoint"][0]
+    assert contact["email"] == loket["email"] and contact["telephone"] == loket["telefoon"]
+    assert {hours["opens"] for hours in contact["hoursAvailable"]} == {h["van"] for h in loket["openingstijden"]}
 
     partner = _jsonld(default_site, "organisaties/ggd-flevoland/")
     assert partner[0]["@type"] == "Organization" and partner[0]["name"].startswith("GGD Flevoland")

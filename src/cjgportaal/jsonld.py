@@ -61,7 +61,7 @@ class StructuredData:
     def cjg(self) -> dict[str, Any]:
         """The CJG as GovernmentOrganization, with its contact point and (once kept) opening hours."""
         site = self.site
-        contact = _clean({"@type": "ContactPoint", "contactType": "Vragen en fouten melden", "email": site.email,
+        contact = _clean({"@type": "ContactPoint", "contactType": "Loket", "email": site.email,
                           "telephone": site.telephone, "availableLanguage": "nl",
                           "hoursAvailable": opening_hours(list(site.opening_hours))})
         return _clean({

@@ -33,6 +33,7 @@ from .vocabulary import AUDIENCES, WEEKDAYS, label
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
 KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
+MATCHING_LIMIT = 12  # offerings under a hand-written page; the rest through a link to the kaart
 # Items on the agenda page (dated sessions, weekly walk-in hours): under ~100 KB of HTML in a large region.
 AGENDA_LIMIT = 80
 AGENDA_WEEKLY_LIMIT = 30
@@ -48,7 +49,7 @@ class GeneratedPage:
     html: str
     in_nav: bool = False
     # Overviews stay out of Material's site search, which downloads its whole index on every page;
-    # offering pages enter it with their title and summary only (offering.html).
+    # offering pages enter it with their title only (offering.html).
     searchable: bool = True
     # Parts of the page to leave out (Material's page meta `hide`): "toc" gives the page the width;
     # "search" (our header) drops the site search, whose index would load first on the kaart.
@@ -263,14 +264,16 @@ class Renderer:
         if not isinstance(filters, dict):
             return "", ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
         lists = self.catalog.lists
-        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]]]] = {
-            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences)),
-            "themas": (lists.themes, lambda o: set(o.themes)),
-            "niveaus": (lists.tiers, lambda o: set(o.tiers)),
-            "soorten": (lists.kinds, lambda o: {o.kind}),
-            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}),
+        # front matter key → (its list, the values an offering has, the kaart's filter for it)
+        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]], str]] = {
+            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences), "doelgroep"),
+            "themas": (lists.themes, lambda o: set(o.themes), "thema"),
+            "niveaus": (lists.tiers, lambda o: set(o.tiers), "niveau"),
+            "soorten": (lists.kinds, lambda o: {o.kind}, "soort"),
+            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}, "leeftijd"),
         }
         problems: list[str] = []
+        kaart_query: list[tuple[str, str]] = []
         offerings = self.catalog.visible_offerings()
         for key, value in filters.items():
             if key == "titel":
@@ -278,12 +281,15 @@ class Renderer:
             if key not in known:
                 problems.append(f"'aanbod.{key}' bestaat niet; kies uit {', '.join(known)}.")
                 continue
-            table, values_of = known[key]
+            table, values_of, facet = known[key]
             wanted = set(value if isinstance(value, list) else [value])
             problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
             offerings = [o for o in offerings if values_of(o) & wanted]
+            kaart_query += [(facet, v) for v in sorted(map(str, wanted & set(table)))]
+        kaart = urls.relative_url(src_uri, urls.KAART_PAGE, self.options.directory_urls)
         html = self.env.get_template("matching.html").render(
-            heading=filters.get("titel", "Aanbod bij dit onderwerp"), offerings=offerings, c=self.catalog,
+            heading=filters.get("titel", "Aanbod bij dit onderwerp"), offerings=offerings[:MATCHING_LIMIT],
+            total=len(offerings), kaart_url=f"{kaart}?{urlencode(kaart_query)}", c=self.catalog,
             options=self.options, review_by=review_by, **self._links(src_uri))
         return html, problems
 

@@ -218,8 +218,9 @@ _LOADED_BEFORE = """() => [location.href, ...performance.getEntriesByType('resou
 
 
 def kaart_browser(site: Path) -> dict[str, float]:
-    """Compressed KB before the first results of a query (all, and without the theme files every page
-    shares), and keystroke and filter-click latencies in ms."""
+    """Compressed KB the home page transfers (cold cache, everything it loads), compressed KB before
+    the kaart's first results of a query (all, and without the theme files every page shares), and
+    keystroke and filter-click latencies in ms."""
     from playwright.sync_api import sync_playwright
 
     compressed: dict[str, int] = {}
@@ -234,12 +235,21 @@ def kaart_browser(site: Path) -> dict[str, float]:
                 pass
 
         page.on("requestfinished", record)
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        home = sum(compressed.values()) / 1024
+        page.remove_listener("requestfinished", record)
+        page.close()
+        compressed.clear()
+        page = browser.new_context().new_page()  # a cold cache again, for the kaart
+        page.add_init_script(_FIRST_RESULTS)
+        page.on("requestfinished", record)
         page.goto(url + "sociale-kaart/?zoek=ouders")
         page.wait_for_selector("#kaart-resultaten li")
         page.wait_for_load_state("networkidle")
         loaded = page.evaluate(_LOADED_BEFORE)
         first = sum(compressed.get(u, 0) for u in loaded) / 1024
-        own = sum(compressed.get(u, 0) for u in loaded if "/assets/" not in u or "kaart.js" in u) / 1024
+        own = sum(compressed.get(u, 0) for u in loaded if "/assets/" not in u or "kaart" in u) / 1024
         page.wait_for_function("() => document.querySelector('[data-count]').textContent !== ''")
         page.evaluate("() => { const i = document.getElementById('kaart-zoek'); i.value = ''; "
                       "i.dispatchEvent(new Event('input', {bubbles: true})); }")
@@ -249,7 +259,7 @@ def kaart_browser(site: Path) -> dict[str, float]:
         clicks = [page.evaluate(_TIMED, [None, box]) for box in boxes[:8] * 2]
         page.remove_listener("requestfinished", record)
         browser.close()
-    return {"first_query_kb": first, "first_query_own_kb": own,
+    return {"home_transfer_kb": home, "first_query_kb": first, "first_query_own_kb": own,
             "key_ms_median": sorted(keys)[len(keys) // 2], "key_ms_max": max(keys),
             "click_ms_median": sorted(clicks)[len(clicks) // 2], "click_ms_max": max(clicks)}
 
@@ -289,15 +299,18 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         "realistic text lengths. Times in seconds. \"Plain MkDocs\" builds the same pages as Markdown with",
         "Material, out of the navigation; \"Hugo\" builds them with minimal templates.", "",
         "| offerings | partners | sessions | pages | validation | build | validation / build | peak memory | "
-        "output | largest page | home (gzip) | serve edit | plain MkDocs | ours / plain | Hugo | ours / Hugo |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "output | largest page | home (gzip) | home transferred | serve edit | plain MkDocs | ours / plain | Hugo | "
+        "ours / Hugo |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         hugo_time = r["hugo"]
         lines.append(
             f"| {r['size']} | {r['partners']} | {r['sessions']} | {r['pages']} | {r['validation']:.2f} | "
             f"{r['build']:.1f} | {100 * r['validation'] / r['build']:.0f}% | {r['peak_mib']} MiB | "
-            f"{r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | {r['serve']:.1f} | "
+            f"{r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | "
+            + (f"{r['home_transfer_kb']:.0f} KB | " if "home_transfer_kb" in r else "n/a | ")
+            + f"{r['serve']:.1f} | "
             f"{r['plain']:.1f} | {r['build'] / r['plain']:.2f} | "
             + (f"{hugo_time:.2f} | {r['build'] / hugo_time:.1f} |" if hugo_time else "n/a | n/a |"))
     lines += [
@@ -305,7 +318,7 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         "Kaart build steps: search records, Pagefind index and exports, timed on their own; \"share\" is that time",
         "over the rest of the build. First query: compressed bytes of every response from opening",
         "`sociale-kaart/?zoek=ouders` until its first results show, cold cache (page, theme CSS and JS, Pagefind),",
-        "and the same without the theme files every page shares (the page, kaart.js, Pagefind). Latency: from a",
+        "and the same without the theme files every page shares (the page, its scripts, Pagefind). Latency: from a",
         "keystroke (typing \"opvoeden\") or a filter click to the new results on screen, in headless Chromium.",
         "Material's lunr index (gzip) is what its site search downloads before its first result.", "",
         "| offerings | kaart build steps | share of build | first query: all / without theme | keystroke median / max | "

@@ -74,26 +74,27 @@ async function update(countsOnly = false) {
   const mine = countsOnly ? generation : ++generation;
   const params = readForm();
   const chosen = facets.filter((key) => params.getAll(key).length);
-  // A chosen facet's counts come from a search without that facet: what each value would give.
-  const counted = countsLoaded ? chosen : [];
-  const [main, ...others] = await Promise.all([search(params), ...counted.map((key) => search(params, key))]);
+  const main = await search(params);
   if (mine !== generation) return;
-  if (countsLoaded) {
-    const counts = { ...main.filters };
-    counted.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
-    showCounts(counts);
+  if (!countsOnly) {
+    results = main.results;
+    shown = 0;
+    await showMore(mine, true);
+    if (mine !== generation) return;
+    const n = results.length;
+    const query = params.get("zoek");
+    const filtered = params.get(exactAge) || chosen.length;
+    announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
+      + `${filtered ? " met de gekozen filters" : ""}.`);
   }
-  if (countsOnly) return;
-  results = main.results;
-  shown = 0;
-  list.replaceChildren();
-  await showMore(mine);
+  if (!countsLoaded) return;
+  // After the results: a chosen facet's counts come from a search without that facet (what each
+  // value would give), one search per chosen facet.
+  const others = await Promise.all(chosen.map((key) => search(params, key)));
   if (mine !== generation) return;
-  const n = results.length;
-  const query = params.get("zoek");
-  const filtered = params.get(exactAge) || chosen.length;
-  announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
-    + `${filtered ? " met de gekozen filters" : ""}.`);
+  const counts = { ...main.filters };
+  chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
+  showCounts(counts);
 }
 
 // The count is a live region: while someone types it waits for a pause, so that a screen reader
@@ -119,13 +120,15 @@ function showCounts(counts) {
   }
 }
 
-async function showMore(mine) {
+async function showMore(mine, replace = false) {
   const slice = results.slice(shown, shown + pageSize);
   shown += slice.length; // claimed before loading, so a second click takes the next slice
   more.hidden = shown >= results.length;
-  const items = await Promise.all(slice.map((result) => result.data()));
+  const items = await Promise.all(slice.map((item) => item.data()));
   if (mine !== generation) return;
-  for (const item of items) list.append(result(item));
+  const cards = items.map(result);
+  if (replace) list.replaceChildren(...cards);
+  else list.append(...cards);
   document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
 }
 

@@ -15,6 +15,8 @@ import yaml
 from cjgportaal.catalog import Catalog, DataFolders, load_catalog
 from cjgportaal.facets import dimensions
 from cjgportaal.kaart import export_csv, search_records, years_covered
+from cjgportaal.render import Renderer, RenderOptions
+from cjgportaal.schema import json_schemas
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
 
@@ -159,3 +161,17 @@ def test_long_lists_under_a_page_end_in_a_link_to_the_kaart(default_site: Path, 
     assert html.count('class="cjg-card"') == 12
     assert (f'<a href="../../sociale-kaart/?doelgroep=ouders&amp;leeftijd=baby">Bekijk al het aanbod hierbij '
             f'({len(baby)}) in de sociale kaart</a>') in html
+
+
+def test_partner_table_is_paged_by_fifty(mini: Path) -> None:
+    partner = (mini / "partners/ggd-flevoland.yml").read_text(encoding="utf-8")
+    for n in range(60):
+        (mini / f"partners/partner-{n:02}.yml").write_text(
+            partner.replace("id: ggd-flevoland", f"id: partner-{n:02}"), encoding="utf-8")
+    loaded, problems = load_catalog(DataFolders(mini), TODAY)
+    assert loaded is not None, problems
+    pages = Renderer(loaded, RenderOptions(), json_schemas(DataFolders(mini))["aanbod.schema.json"]).pages()
+    tables = {p.src_uri: p.html for p in pages if p.html.count("cjg-wie-doet-wat")}
+    assert list(tables) == ["organisaties/index.md", "pagina/organisaties-index/2.md"]
+    assert tables["organisaties/index.md"].count("<tr>") == 51  # header row and 50 partners
+    assert "61 organisaties; op deze pagina 51 tot en met 61." in tables["pagina/organisaties-index/2.md"]

@@ -139,18 +139,23 @@ class Renderer:
         )
         return GeneratedPage(src_uri, title, description, html, in_nav, searchable, hide)
 
-    def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
-                 in_nav: bool = False) -> list[GeneratedPage]:
-        """An overview of offerings, split into pages of PAGE_SIZE (page 1 at `src_uri`)."""
-        items = list(offerings)
+    def _paged(self, template: str, src_uri: str, title: str, description: str, items: list[Any],
+               in_nav: bool = False, **context: Any) -> list[GeneratedPage]:
+        """An overview split into pages of PAGE_SIZE items (page 1 at `src_uri`); the template gets
+        `items` of its page, `total`, `first`, `number` and the `pager` of all pages."""
         chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
         sources = [src_uri] + [urls.listing_page(src_uri, n) for n in range(2, len(chunks) + 1)]
         return [
-            self._page("listing.html", source, title if n == 1 else f"{title} (pagina {n})", description,
-                       in_nav and n == 1, False, offerings=chunk, total=len(items),
-                       first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources)
+            self._page(template, source, title if n == 1 else f"{title} (pagina {n})", description,
+                       in_nav and n == 1, False, items=chunk, total=len(items),
+                       first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources, **context)
             for n, (source, chunk) in enumerate(zip(sources, chunks, strict=True), start=1)
         ]
+
+    def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
+                 in_nav: bool = False) -> list[GeneratedPage]:
+        """An overview of offerings, split into pages of PAGE_SIZE."""
+        return self._paged("listing.html", src_uri, title, description, list(offerings), in_nav)
 
     def pages(self) -> list[GeneratedPage]:
         """All generated pages: details, overviews and their indexes."""
@@ -168,8 +173,8 @@ class Renderer:
         ]
         out += self._listing(urls.OFFERINGS_INDEX, "Alle aanbod",
                              "Al het aanbod van de partners van het CJG op een rij.", visible, True)
-        out.append(self._page("partners.html", urls.PARTNERS_INDEX, "Partners",
-                              "Alle organisaties in het netwerk van het CJG: wie doet wat.", True))
+        out += self._paged("partners.html", urls.PARTNERS_INDEX, "Partners",
+                           "Alle organisaties in het netwerk van het CJG: wie doet wat.", list(c.partners.values()), True)
         for audience in AUDIENCES:
             out += self._listing(urls.audience_page(audience), f"Aanbod voor {label(audience).lower()}",
                                  f"Aanbod van het CJG voor {label(audience).lower()}.",

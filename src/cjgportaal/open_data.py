@@ -48,5 +48,5 @@ def write_open_data(catalog: Catalog, site: SiteInfo, site_dir: Path, directory_
     descriptor = datapackage(tables, "sociale-kaart-hsds", f"Sociale kaart {site.name} (HSDS 3.0)", license_)
     written += write_package(hsds / "tabular", tables, descriptor)
     feed = site_dir / FEED_PATH
-    feed.write_text(atom_feed(catalog, site, directory_urls), encoding="utf-8")
+    feed.write_bytes(atom_feed(catalog, site, directory_urls))
     return [*written, feed]

@@ -1,0 +1,80 @@
+"""Atom feeds (RFC 4287), written with ElementTree, which escapes all text.
+
+Shared by the news feed and the feed "Nieuw in de sociale kaart": each says what is in its feed,
+this module how a feed is written.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class AtomEntry:
+    """One entry: a page with its id, title, date, summary and (optionally) author and categories."""
+
+    id: str
+    title: str
+    updated: date
+    url: str
+    summary: str
+    author: str = ""
+    categories: tuple[tuple[str, str], ...] = ()  # (term, label)
+
+
+@dataclass(frozen=True)
+class AtomFeed:
+    """The feed itself: its id, title, date, its own address and the page it belongs to."""
+
+    id: str
+    title: str
+    updated: date
+    self_url: str
+    page_url: str
+    author: str
+    subtitle: str = ""
+    rights: str = ""
+
+
+def _stamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom_xml(feed: AtomFeed, entries: Iterable[AtomEntry]) -> bytes:
+    """The feed and its entries as an Atom document."""
+    ET.register_namespace("", ATOM)
+
+    def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element.text = text or None
+        return element
+
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    add(root, "id", feed.id)
+    add(root, "title", feed.title)
+    if feed.subtitle:
+        add(root, "subtitle", feed.subtitle)
+    add(root, "updated", _stamp(feed.updated))
+    add(root, "link", rel="self", type="application/atom+xml", href=feed.self_url)
+    add(root, "link", rel="alternate", type="text/html", href=feed.page_url)
+    add(add(root, "author"), "name", feed.author)
+    if feed.rights:
+        add(root, "rights", feed.rights)
+    for entry in entries:
+        element = add(root, "entry")
+        add(element, "id", entry.id)
+        add(element, "title", entry.title)
+        add(element, "updated", _stamp(entry.updated))
+        add(element, "link", rel="alternate", type="text/html", href=entry.url)
+        if entry.author:
+            add(add(element, "author"), "name", entry.author)
+        add(element, "summary", entry.summary)
+        for term, label in entry.categories:
+            add(element, "category", term=term, label=label)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

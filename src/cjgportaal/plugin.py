@@ -106,7 +106,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
                                 branch=self.config.branch, offerings_dir=self.config.offerings_dir,
                                 monitor_page=self.config.monitor_path, site_name=config.site_name,
-                                site_url=_with_slash(config.site_url), error_report=self.config.error_report,
+                                site_url=config.site_url or "", error_report=self.config.error_report,
                                 contact_endpoint=self.config.contact_form.endpoint,
                                 contact_email=self.config.contact_form.email or (
                                     self.catalog.contact_point.email if self.catalog.contact_point else None),
@@ -128,7 +128,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
         loket = self.catalog.contact_point
-        self.site = SiteInfo(name=config.site_name, url=_with_slash(config.site_url),
+        self.site = SiteInfo(name=config.site_name, url=config.site_url or "",
                              description=config.site_description or "",
                              email=loket.email if loket else self.config.feedback_email,
                              telephone=loket.phone if loket else None,
@@ -172,16 +172,16 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site), self.form_targets),
                                        encoding="utf-8")
         assert self.catalog is not None
-        directory_urls, site_url = config.use_directory_urls, _with_slash(config.site_url)
+        directory_urls, site_url = config.use_directory_urls, config.site_url or ""
         try:
             write_search_index(search_records(self.catalog, directory_urls), site)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         files = {urls.EXPORT_CSV: export_csv(self.catalog, site_url, directory_urls).encode("utf-8"),
                  urls.EXPORT_JSON: export_json(self.catalog, site_url, directory_urls).encode("utf-8")}
-        feeds = FeedSite(config.site_url or "", self.catalog.today, directory_urls)
+        feeds = FeedSite(site_url, self.catalog.today, directory_urls)
         files |= calendar_files(self.catalog, walk_ins(self.catalog.visible_offerings()), config.site_name, feeds)
-        files[urls.NEWS_FEED] = atom_feed(self.posts, config.site_name, config.site_url or "", self.catalog.today,
+        files[urls.NEWS_FEED] = atom_feed(self.posts, config.site_name, site_url, self.catalog.today,
                                           directory_urls)
         for path, content in files.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +195,3 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             server.watch(str(self.folders.root / name))
         return server
 
-
-def _with_slash(url: str | None) -> str:
-    return (url.rstrip("/") + "/") if url else ""

@@ -6,13 +6,7 @@ import { card, element } from "./aanbod-kaartje.js";
 
 const KEY = "cjg-mijn-lijst";
 const ID = /^[a-z0-9-]+$/;
-let stored = true;
-try {
-  localStorage.setItem(`${KEY}-test`, "1");
-  localStorage.removeItem(`${KEY}-test`);
-} catch {
-  stored = false;
-}
+let stored = true; // false once the browser refused to keep the list
 
 function load() {
   try {
@@ -202,6 +196,12 @@ if (page) {
     empty.focus();
   });
   window.addEventListener("hashchange", () => importShared().then(render));
+  try {
+    localStorage.setItem(`${KEY}-test`, "1");
+    localStorage.removeItem(`${KEY}-test`);
+  } catch {
+    stored = false;
+  }
   page.hidden = false;
   importShared().then(render).then(() => {
     if (!stored) message.textContent = "Je browser bewaart de lijst niet: opslag voor websites staat uit.";

@@ -18,7 +18,7 @@ from icalendar import Calendar, Event, Timezone
 
 from . import urls
 from .catalog import Catalog
-from .clock import TIMEZONE
+from .clock import TIMEZONE, local_datetime
 from .contact_point import WalkIn
 from .models import Location, OpeningHours, Offering, Session
 from .vocabulary import WEEKDAYS
@@ -70,10 +70,6 @@ def weekly_uid(offering: Offering, slot: OpeningHours, host: str) -> str:
     return f"{offering.id}-{slot.day}-{slot.start:%H%M}@{host}"
 
 
-def _local(day: date, moment: time) -> datetime:
-    return datetime.combine(day, moment, tzinfo=TIMEZONE)
-
-
 def _event(uid: str, offering: Offering, start: datetime, end: datetime, location: str, note: str,
            site: FeedSite) -> Event:
     event = Event()
@@ -94,7 +90,7 @@ def _event(uid: str, offering: Offering, start: datetime, end: datetime, locatio
 def session_event(offering: Offering, session: Session, site: FeedSite) -> Event:
     """One dated session; 'vol' is said in the title, 'geannuleerd' makes it a cancelled event."""
     event = _event(session_uid(offering, session, site.host), offering,
-                   _local(session.date, session.start), _local(session.date, session.end),
+                   local_datetime(session.date, session.start), local_datetime(session.date, session.end),
                    _place(offering, session.location), session.note, site)
     if session.status == "vol":
         event["summary"] = f"{offering.title} (vol)"
@@ -110,8 +106,8 @@ def first_weekday(day: date, weekday: str) -> date:
 def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite) -> Event:
     """A weekly slot, recurring from the date the offering was last checked."""
     first = first_weekday(offering.checked, slot.day)
-    event = _event(weekly_uid(offering, slot, site.host), offering, _local(first, slot.start),
-                   _local(first, slot.end), _place(offering, slot.location), slot.note, site)
+    event = _event(weekly_uid(offering, slot, site.host), offering, local_datetime(first, slot.start),
+                   local_datetime(first, slot.end), _place(offering, slot.location), slot.note, site)
     event.add("rrule", {"freq": "weekly"})
     event.add("status", "CONFIRMED")
     return event

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -23,3 +23,8 @@ def build_date(configured: str | date | None = None) -> date:
     if configured:
         return date.fromisoformat(configured)
     return datetime.now(TIMEZONE).date()
+
+
+def local_datetime(day: date, moment: time) -> datetime:
+    """A date and time of day in Europe/Amsterdam, with the UTC offset that day has."""
+    return datetime.combine(day, moment, tzinfo=TIMEZONE)

@@ -8,12 +8,12 @@ and `&`, so partner text such as `</script>` cannot end the block.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any
 
 from . import urls
 from .catalog import Catalog
-from .clock import TIMEZONE
+from .clock import local_datetime
 from .hsds_export import age_years
 from .models import Address, Location, Offering, OpeningHours, Partner, Session
 from .site_info import SiteInfo
@@ -30,7 +30,7 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
 
 def _moment(day: date, moment: time) -> str:
     """A local date and time with the Dutch UTC offset of that day, e.g. 2027-02-02T19:30:00+01:00."""
-    return datetime.combine(day, moment, TIMEZONE).isoformat()
+    return local_datetime(day, moment).isoformat()
 
 
 def opening_hours(slots: list[OpeningHours]) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ offering reads the same everywhere.
 from __future__ import annotations
 
 from .catalog import Catalog
-from .formatting import date_text
+from .formatting import date_text, time_text
 from .models import Offering
 from .vocabulary import WEEKDAYS, label
 
@@ -21,13 +21,15 @@ def places_text(catalog: Catalog, offering: Offering) -> str:
 
 
 def when_text(catalog: Catalog, offering: Offering) -> str:
-    """When: the next dated session, else the weekdays of its fixed hours, else 'Op afspraak'."""
+    """When: the next dated session, else its fixed hours ('Dinsdag 9.00–11.30, donderdag
+    19.00–21.00'), else 'Op afspraak'."""
     upcoming = catalog.upcoming_sessions(offering)
     if upcoming:
-        return f"Eerstvolgende: {date_text(upcoming[0].date)}"
+        return f"Eerstvolgende: {date_text(upcoming[0].date)}, {time_text(upcoming[0].start)} uur"
     if offering.opening_hours:
-        days = sorted({slot.day for slot in offering.opening_hours}, key=WEEKDAYS.index)
-        return ", ".join(days).capitalize()
+        slots = sorted(offering.opening_hours, key=lambda slot: (WEEKDAYS.index(slot.day), slot.start))
+        hours = dict.fromkeys(f"{slot.day} {time_text(slot.start)}–{time_text(slot.end)}" for slot in slots)
+        return ", ".join(hours).capitalize()
     return "Op afspraak"
 
 

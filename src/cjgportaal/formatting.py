@@ -82,11 +82,6 @@ def rich_text(source: str) -> Markup:
     return Markup(clean)
 
 
-def slug(text: str) -> str:
-    """An id for an anchor from a heading: 'Samenwerken rond een gezin' → 'samenwerken-rond-een-gezin'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "kop"
-
-
 def month_text(day: date) -> str:
     """The month of a date in Dutch: 'februari 2027'."""
     return format_date(day, "LLLL y", locale="nl")

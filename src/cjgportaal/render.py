@@ -26,6 +26,7 @@ from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
 from .monitor import THIN, Monitor
 from .models import Offering
 from .news import NewsPost
+from .scaffold import slug
 from .open_data import FILES as OPEN_DATA_FILES
 from .site_info import LICENSES
 from .vocabulary import AUDIENCES, WEEKDAYS, label
@@ -87,7 +88,7 @@ def _environment() -> Environment:
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
         whatsapp=formatting.whatsapp_href,
-        names=lambda ids, table: [table[i].name for i in ids], slug=formatting.slug,
+        names=lambda ids, table: [table[i].name for i in ids], slug=slug,
     )
     return env
 

@@ -56,9 +56,11 @@ def _sentence(rng: random.Random, n: int) -> str:
 
 
 def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
-    """Write a synthetic project; return {offering id: markdown text} for the comparison sites."""
+    """Write a synthetic project; return {page id: Markdown text} of its offering and partner pages,
+    for the comparison sites."""
     rng = random.Random(seed)
     partners = max(1, offerings // 10)
+    pages = {}
     shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "theme", target / "theme")
@@ -72,7 +74,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
                 "website": f"https://www.partner{p}.example.org", "telefoon": "0321 123 456",
                 "werkgebied": ["gemeente-dronten"], "beheerders": [f"@partner-{p}"], "gecontroleerd": "2026-10-01"}
         (target / "partners" / f"partner-{p}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    pages = {}
+        pages[data["id"]] = f"# {data['naam']}\n\n{data['samenvatting']}\n\n## Over ons\n\n{data['beschrijving']}\n"
     for o in range(offerings):
         start = rng.choice([0, 2, 4, 12, 16])
         sessions = [{"datum": (TODAY + timedelta(days=rng.randint(1, 300))).isoformat(), "van": "19:30",
@@ -95,6 +97,13 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
         pages[data["id"]] = (f"# {data['titel']}\n\n{data['samenvatting']}\n\n{facts}\n\n"
                              f"## Over dit aanbod\n\n{data['beschrijving']}\n")
     return pages
+
+
+def same_count(pages: dict[str, str], count: int) -> dict[str, str]:
+    """The comparison pages, repeated until there are as many as the pages of our site (its overviews,
+    hand-written pages and generated lists have text of the same kind)."""
+    texts = list(pages.values())
+    return {**pages, **{f"extra-{n}": texts[n % len(texts)] for n in range(max(0, count - len(pages)))}}
 
 
 def _timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
@@ -279,12 +288,14 @@ def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
     kaart = kaart_build_time(catalog, work / f"kaart-{size}")
     lunr_kb = len(gzip.compress((site / "search/search_index.json").read_bytes())) / 1024
     browser = kaart_browser(site) if CHROMIUM.exists() else {}
+    page_count = sum(1 for _ in site.rglob("*.html"))
+    pages = same_count(pages, page_count)
     plain = plain_mkdocs(work / f"plain-{size}", pages)
     hugo_time = hugo(work / f"hugo-{size}", pages)
     return {
         "size": size, "partners": max(1, size // 10), "sessions": 3 * size, "validation": validation,
         "build": build, "peak_mib": peak, "output_mib": _size(site) / 2**20,
-        "pages": sum(1 for _ in site.rglob("*.html")), "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
+        "pages": page_count, "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
         "serve": serve_latency(project) if with_serve else float("nan"), "plain": plain, "hugo": hugo_time,
         "kaart_s": kaart, "lunr_gz_kb": lunr_kb, **browser,
     }
@@ -296,8 +307,8 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         "# Benchmarks", "",
         f"Reproduce with `{command}` (one run, this machine: {os.cpu_count()} cores).",
         "A synthetic region per size: offerings, partners (offerings / 10), three dated sessions per offering,",
-        "realistic text lengths. Times in seconds. \"Plain MkDocs\" builds the same pages as Markdown with",
-        "Material, out of the navigation; \"Hugo\" builds them with minimal templates.", "",
+        "realistic text lengths. Times in seconds. \"Plain MkDocs\" builds as many pages as ours, with the",
+        "offerings' and partners' text, as Markdown with Material, out of the navigation; \"Hugo\" builds them with minimal templates.", "",
         "| offerings | partners | sessions | pages | validation | build | validation / build | peak memory | "
         "output | largest page | home (gzip) | home transferred | serve edit | plain MkDocs | ours / plain | Hugo | "
         "ours / Hugo |",

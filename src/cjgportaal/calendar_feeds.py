@@ -122,7 +122,20 @@ _VTIMEZONE = Timezone.from_ical(
     "BEGIN:STANDARD\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
     "DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
     "END:VTIMEZONE\r\n").to_ical()
-_END = b"END:VCALENDAR\r\n"
+_BEGIN, _END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
+
+
+def _properties(**values: str) -> bytes:
+    """Calendar properties as content lines, in icalendar's (sorted) order."""
+    cal = Calendar()
+    for name, value in values.items():
+        cal.add(name.replace("_", "-"), value)
+    return cal.to_ical().removeprefix(_BEGIN).removesuffix(_END)
+
+
+# The properties every file has, serialised once; they sort before and after X-WR-CALNAME.
+_BEFORE_NAME = _properties(prodid=PRODID, version="2.0", calscale="GREGORIAN", method="PUBLISH")
+_AFTER_NAME = _properties(x_wr_timezone=TIMEZONE.key)
 
 
 def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
@@ -131,14 +144,8 @@ def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
     Events are serialised once and shared by the files they appear in: a session is in its own
     file, its offering's feed and the agenda.
     """
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TIMEZONE.key)
-    return cal.to_ical().removesuffix(_END) + _VTIMEZONE + b"".join(events) + _END
+    return (_BEGIN + _BEFORE_NAME + _properties(x_wr_calname=name) + _AFTER_NAME + _VTIMEZONE
+            + b"".join(events) + _END)
 
 
 def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, Session]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from datetime import date, time
 
 import markdown as markdown_lib
@@ -14,6 +15,8 @@ from markupsafe import Markup
 from .fieldtypes import ALLOWED_LINK_SCHEMES, is_short_number
 from .models import AgeRange, Cost
 
+# One Markdown converter, reset per text: building its parser costs more than most conversions.
+_MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
 _RICH_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "blockquote", "code"}
 
 
@@ -34,6 +37,7 @@ def age_text(age: AgeRange) -> str:
     return f"{start} {start_unit} tot {end} {end_unit}"
 
 
+@cache  # Babel's formatting is slow and a region repeats the same few hundred dates
 def date_text(day: date, with_weekday: bool = True) -> str:
     """A date in Dutch: 'dinsdag 2 februari 2027'."""
     return format_date(day, "EEEE d MMMM y" if with_weekday else "d MMMM y", locale="nl")
@@ -75,13 +79,14 @@ def rich_text(source: str) -> Markup:
     the rendered HTML itself goes through the sanitiser. Headings move down two levels so that
     they fit under the page's own h2 sections.
     """
-    html = markdown_lib.markdown(source, extensions=["sane_lists"], output_format="html")
+    html = _MARKDOWN.reset().convert(source)
     html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}>", html)
     clean = nh3.clean(html, tags=_RICH_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes=set(ALLOWED_LINK_SCHEMES), link_rel="noopener noreferrer")
     return Markup(clean)
 
 
+@cache
 def month_text(day: date) -> str:
     """The month of a date in Dutch: 'februari 2027'."""
     return format_date(day, "LLLL y", locale="nl")

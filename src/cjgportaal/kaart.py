@@ -138,4 +138,4 @@ def export_json(catalog: Catalog, site_url: str = "", directory_urls: bool = Tru
         data["url"] = site_url + urls.page_url(urls.offering_page(o.id), directory_urls)
         offerings.append(data)
     document = {"datum": catalog.today.isoformat(), "aantal": len(offerings), "aanbod": offerings}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

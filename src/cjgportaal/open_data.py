@@ -29,7 +29,8 @@ FILES = {
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # Compact: json only uses its C encoder without indent, and the files are for programs.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def write_open_data(catalog: Catalog, site: SiteInfo, site_dir: Path, directory_urls: bool = True) -> list[Path]:

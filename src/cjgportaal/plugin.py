@@ -6,31 +6,31 @@ Kept thin on purpose: loading, checking and rendering live in MkDocs-free module
 from __future__ import annotations
 
 import logging
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import urls
-from .calendar_feeds import FeedSite, calendar_files
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
-from .contact_point import walk_ins
-from .kaart import export_csv, export_json, search_records
-from .news import NewsPost, atom_feed, load_posts
+from .data_files import DataFilesError, DataFilesJob, DataFilesWriter
+from .news import NewsPost, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
-from .schema import json_schemas, write_schemas
-from .search_index import SearchIndexError, write_search_index
+from .schema import json_schemas
 from .jsonld import StructuredData, script_tag
-from .open_data import write_open_data
 from .security import add_csp_meta, form_origin, netlify_headers, site_script_hashes
 from .site_info import SiteInfo
 
@@ -75,6 +75,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.form_targets: tuple[str, ...] = ()
         self.site: SiteInfo | None = None
         self.structured: dict[str, str] = {}  # page source path → JSON-LD script block
+        self.nav_urls: tuple[str, ...] = ()  # the URLs of the pages in the navigation
+        self.fragments: dict[tuple[str, str], str] = {}  # theme fragments rendered once (cjg_shared)
+        self.full_content: str | None = None  # a page's content while the site search sees search_html
+        self.data_files: DataFilesWriter | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -98,6 +102,20 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             if problem.severity is Severity.WARNING:
                 log.info(problem.format())
         self.catalog = catalog
+        self.posts, problems = load_posts(Path(config.docs_dir), Path(config.docs_dir).name)
+        for problem in problems:
+            log.warning(problem.format())
+        loket = catalog.contact_point
+        self.site = SiteInfo(name=config.site_name, url=config.site_url or "",
+                             description=config.site_description or "",
+                             email=loket.email if loket else self.config.feedback_email,
+                             telephone=loket.phone if loket else None,
+                             opening_hours=tuple(loket.opening_hours) if loket else (),
+                             license=self.config.open_data_license)
+        # Written while MkDocs renders the pages, into a hidden folder that survives its cleaning.
+        self.data_files = DataFilesWriter(DataFilesJob(catalog, tuple(self.posts), self.folders, self.site,
+                                                       config.use_directory_urls,
+                                                       Path(config.site_dir) / ".cjg-data-files"))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
@@ -113,9 +131,6 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                 open_data_license=self.config.open_data_license)
         schema = json_schemas(self.folders)["aanbod.schema.json"]
         self.renderer = Renderer(self.catalog, options, schema)
-        self.posts, problems = load_posts(Path(config.docs_dir), Path(config.docs_dir).name)
-        for problem in problems:
-            log.warning(problem.format())
         self.generated = {page.src_uri: page
                           for page in self.renderer.pages() + self.renderer.parents_pages(self.posts)}
         # For theme/main.html: the helpline box (rendered and escaped here) and the quick exit.
@@ -127,16 +142,51 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        loket = self.catalog.contact_point
-        self.site = SiteInfo(name=config.site_name, url=config.site_url or "",
-                             description=config.site_description or "",
-                             email=loket.email if loket else self.config.feedback_email,
-                             telephone=loket.phone if loket else None,
-                             opening_hours=tuple(loket.opening_hours) if loket else (),
-                             license=self.config.open_data_license)
+        assert self.site is not None
         graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
         self.structured = {src_uri: script_tag(objects) for src_uri, objects in graphs.items()}
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = tuple(page.url for page in nav.pages)
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.fragments = {}
+        env.globals["cjg_shared"] = self._shared_fragment
+        return env
+
+    def _shared_fragment(self, name: str, page: Page | None, caller: Callable[[], str]) -> str:
+        """Theme call block: the navigation and tabs rendered once and reused on the pages that
+        share them, instead of once for each of thousands of pages.
+
+        A page outside the navigation, with none of it at or below its URL, has no active item, and
+        its relative links depend only on its folder; such pages share the fragment per folder.
+        """
+        if page is None or any(url.startswith(page.url) for url in self.nav_urls):
+            return caller()
+        key = (name, posixpath.dirname(page.url.rstrip("/")))
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
+
+    @event_priority(100)  # before Material's search plugin reads the page
+    def _search_sees_search_html(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                                 nav: Navigation) -> dict[str, Any]:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.search_html is not None:
+            self.full_content, page.content = page.content, generated.search_html
+        return context
+
+    @event_priority(-100)  # after it
+    def _page_gets_full_content(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                                nav: Navigation) -> dict[str, Any]:
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
+        return context
+
+    # The site search parses every page it indexes; a page with search_html costs it a heading.
+    on_page_context = CombinedEvent(_search_sees_search_html, _page_gets_full_content)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
@@ -166,28 +216,21 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                             self.form_targets)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.folders is not None
         site = Path(config.site_dir)
-        write_schemas(self.folders, site / "schemas")
         (site / "_headers").write_text(netlify_headers(site_script_hashes(site), self.form_targets),
                                        encoding="utf-8")
-        assert self.catalog is not None
-        directory_urls, site_url = config.use_directory_urls, config.site_url or ""
+        assert self.data_files is not None
         try:
-            write_search_index(search_records(self.catalog, directory_urls), site)
-        except SearchIndexError as error:
+            self.data_files.wait(site)
+        except DataFilesError as error:
             raise PluginError(str(error)) from error
-        files = {urls.EXPORT_CSV: export_csv(self.catalog, site_url, directory_urls).encode("utf-8"),
-                 urls.EXPORT_JSON: export_json(self.catalog, site_url, directory_urls).encode("utf-8")}
-        feeds = FeedSite(site_url, self.catalog.today, directory_urls)
-        files |= calendar_files(self.catalog, walk_ins(self.catalog.visible_offerings()), config.site_name, feeds)
-        files[urls.NEWS_FEED] = atom_feed(self.posts, config.site_name, site_url, self.catalog.today,
-                                          directory_urls)
-        for path, content in files.items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_bytes(content)
-        assert self.site is not None
-        write_open_data(self.catalog, self.site, site, directory_urls)
+        finally:
+            self.data_files = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.data_files is not None:
+            self.data_files.cancel()
+            self.data_files = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None

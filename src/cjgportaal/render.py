@@ -14,6 +14,7 @@ from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from . import formatting, glance, urls
 from .calendar_feeds import agenda_sessions, location_of
@@ -50,11 +51,13 @@ class GeneratedPage:
     html: str
     in_nav: bool = False
     # Overviews stay out of Material's site search, which downloads its whole index on every page;
-    # offering pages enter it with their title only (offering.html).
+    # offering pages enter it with their title only (search_html).
     searchable: bool = True
     # Parts of the page to leave out (Material's page meta `hide`): "toc" gives the page the width;
     # "search" (our header) drops the site search, whose index would load first on the kaart.
     hide: tuple[str, ...] = ()
+    # What the site search indexes instead of the whole page (None: the page itself).
+    search_html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,13 @@ class Renderer:
         return ""
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
-              searchable: bool = True, hide: tuple[str, ...] = (), **context: Any) -> GeneratedPage:
+              searchable: bool = True, hide: tuple[str, ...] = (), search_html: str | None = None,
+              **context: Any) -> GeneratedPage:
         html = self.env.get_template(template).render(
             title=title, description=description, c=self.catalog, options=self.options, urls=urls,
             review_by=review_by, **self._links(src_uri), **context,
         )
-        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, hide)
+        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, hide, search_html)
 
     def _paged(self, template: str, src_uri: str, title: str, description: str, items: list[Any],
                in_nav: bool = False, **context: Any) -> list[GeneratedPage]:
@@ -162,8 +166,11 @@ class Renderer:
         """All generated pages: details, overviews and their indexes."""
         c = self.catalog
         visible = c.visible_offerings()
+        # The site search, whose index every page downloads, holds an offering's title only; the
+        # kaart searches the rest.
         out = [
-            self._page("offering.html", urls.offering_page(o.id), o.title, o.summary, offering=o,
+            self._page("offering.html", urls.offering_page(o.id), o.title, o.summary,
+                       search_html=f"<h1>{escape(o.title)}</h1>", offering=o,
                        partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.site_url, self.options.directory_urls))
             for o in c.offerings.values()
         ]

@@ -1,0 +1,132 @@
+"""The files of the site that come from the data alone, written beside the pages.
+
+The sociale kaart's search index and exports, the iCalendar files, the news feed, the open data and
+the JSON schemas need the catalog, not the rendered pages. They are written in a second process
+while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
+build little time. The second process starts as soon as the data is loaded, before MkDocs empties
+the site folder, so it writes into a hidden folder inside it (MkDocs keeps hidden entries); the
+files move into place when the pages are done.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .calendar_feeds import FeedSite, calendar_files
+from .catalog import Catalog, DataFolders
+from .contact_point import walk_ins
+from .kaart import export_csv, export_json, search_records
+from .news import NewsPost, atom_feed
+from .open_data import write_open_data
+from .schema import write_schemas
+from .search_index import SearchIndexError, write_search_index
+from .site_info import SiteInfo
+
+
+@dataclass(frozen=True)
+class DataFilesJob:
+    """Everything the data files need: sent to the second process as one picklable value."""
+
+    catalog: Catalog
+    posts: tuple[NewsPost, ...]
+    folders: DataFolders
+    site: SiteInfo
+    directory_urls: bool
+    site_dir: Path  # where to write them
+
+
+def write_data_files(job: DataFilesJob) -> None:
+    """Write every data file of the site into `job.site_dir`."""
+    catalog, site, site_dir = job.catalog, job.site, job.site_dir
+    write_schemas(job.folders, site_dir / "schemas")
+    write_search_index(search_records(catalog, job.directory_urls), site_dir)
+    files = {urls.EXPORT_CSV: export_csv(catalog, site.url, job.directory_urls).encode("utf-8"),
+             urls.EXPORT_JSON: export_json(catalog, site.url, job.directory_urls).encode("utf-8")}
+    files |= calendar_files(catalog, walk_ins(catalog.visible_offerings()), site.name,
+                            FeedSite(site.url, catalog.today, job.directory_urls))
+    files[urls.NEWS_FEED] = atom_feed(list(job.posts), site.name, site.url, catalog.today, job.directory_urls)
+    for path, content in files.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(content)
+    write_open_data(catalog, site, site_dir, job.directory_urls)
+
+
+class DataFilesError(RuntimeError):
+    """The second process could not write the data files; the message says why."""
+
+
+class DataFilesWriter:
+    """Writes the data files in a second Python process (`python -m cjgportaal.data_files JOB`).
+
+    A plain subprocess rather than multiprocessing: that would import the caller's main module
+    again in the child, which breaks scripts that run a build without an `if __name__` guard.
+    """
+
+    def __init__(self, job: DataFilesJob) -> None:
+        self._staging = job.site_dir
+        shutil.rmtree(self._staging, ignore_errors=True)  # left by a build that was cut off
+        self._staging.mkdir(parents=True)
+        with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
+            pickle.dump(job, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._job_path = Path(handle.name)
+        package_parent = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+        self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path)], env=env,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def wait(self, site_dir: Path) -> None:
+        """Block until the files are written, then move them into `site_dir`; raise DataFilesError
+        if they could not be written."""
+        try:
+            _, errors = self._process.communicate()
+            if self._process.returncode != 0:
+                raise DataFilesError(errors.strip() or f"afgebroken (code {self._process.returncode})")
+            _move_into(self._staging, site_dir)
+        finally:
+            self._clean_up()
+
+    def cancel(self) -> None:
+        """Stop without waiting (the build failed elsewhere)."""
+        self._process.kill()
+        self._process.communicate()
+        self._clean_up()
+
+    def _clean_up(self) -> None:
+        self._job_path.unlink(missing_ok=True)
+        shutil.rmtree(self._staging, ignore_errors=True)
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move the contents of `source` into `target`, merging folders that exist in both."""
+    for entry in source.iterdir():
+        destination = target / entry.name
+        if entry.is_dir() and destination.is_dir():
+            _move_into(entry, destination)
+        else:
+            if destination.is_dir():
+                shutil.rmtree(destination)
+            os.replace(entry, destination)
+
+
+def main(job_path: str) -> int:
+    """The second process: write the data files of the pickled job (written by DataFilesWriter)."""
+    with open(job_path, "rb") as handle:
+        job = pickle.load(handle)  # our own file, just written by the parent process
+    try:
+        write_data_files(job)
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,83 @@
+"""The build's shortcuts give the same site: the navigation rendered once per folder, the site search
+fed a heading for offering pages, and the data files written by a second process."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cjgportaal.catalog import DataFolders, load_catalog
+from cjgportaal.data_files import DataFilesError, DataFilesJob, DataFilesWriter
+from cjgportaal.news import NewsPost
+from cjgportaal.site_info import SiteInfo
+
+from .conftest import copy_project, mkdocs_build
+
+
+def _menus(html: str) -> str:
+    """The primary navigation and the tabs of a built page."""
+    tabs = re.search(r'<nav class="md-tabs".*?</nav>', html, re.S)
+    start = html.index('<nav class="md-nav md-nav--primary')
+    assert tabs is not None
+    return tabs[0] + html[start:html.index('data-md-type="toc"', start)]
+
+
+def _resolves(site: Path, page: str, href: str) -> bool:
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    return (site / target).is_file() or (site / target / "index.html").is_file()
+
+
+@pytest.mark.parametrize("page", ["aanbod/peuter-in-zicht/index.html", "organisaties/mdf/index.html",
+                                  "themas/opvoeden/index.html", "index.html"])
+def test_every_menu_link_works_on_pages_that_share_the_menu(default_site: Path, page: str) -> None:
+    html = (default_site / page).read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"#?]+)"', _menus(html))
+    assert len(hrefs) > 20
+    assert [h for h in hrefs if not _resolves(default_site, page, h)] == []
+
+
+def test_pages_in_the_menu_keep_their_own_active_item(default_site: Path) -> None:
+    contact = _menus((default_site / "ouders/contact/index.html").read_text(encoding="utf-8"))
+    offering = _menus((default_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8"))
+    assert "md-nav__link--active" in contact
+    assert "md-nav__link--active" not in offering
+    # Two offering pages share one rendering; a partner page in another folder has its own links.
+    other = next(p for p in (default_site / "aanbod").iterdir() if p.name != "peuter-in-zicht" and p.is_dir())
+    assert _menus((other / "index.html").read_text(encoding="utf-8")) == offering
+
+
+def test_offering_pages_keep_their_full_text_though_the_search_sees_a_heading(default_site: Path) -> None:
+    html = (default_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
+    assert "Laatst gecontroleerd" in html and "data-search-exclude" not in html
+
+
+def test_data_files_arrive_and_leave_no_scratch_folder(default_site: Path) -> None:
+    for path in ("pagefind/pagefind.js", "kalender/agenda.ics", "open-data/hsds/services.json",
+                 "sociale-kaart/aanbod.csv", "nieuws/atom.xml", "schemas/aanbod.schema.json"):
+        assert (default_site / path).is_file(), path
+    assert not any(p.name.startswith(".cjg") for p in default_site.iterdir())
+
+
+def test_a_failing_data_process_fails_the_build_with_its_reason(mini: Path, tmp_path: Path) -> None:
+    catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22))
+    assert catalog is not None
+    site = SiteInfo(name="X", url="", description="", email=None, telephone=None, opening_hours=(),
+                    license="CC0-1.0")
+    undated = NewsPost("nieuws/zonder-datum.md", "Zonder datum", "", "geen datum")  # type: ignore[arg-type]
+    writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True,
+                                          tmp_path / "site" / ".cjg-data-files"))
+    with pytest.raises(DataFilesError, match="AttributeError"):
+        writer.wait(tmp_path / "site")
+    assert not (tmp_path / "site" / ".cjg-data-files").exists()
+
+
+def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "offerings/kapot.yml").write_text("id: kapot\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "kapot.yml" in result.stderr
+    assert not (tmp_path / "site").exists()

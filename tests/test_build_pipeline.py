@@ -9,13 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.data_files import DataFilesError, DataFilesJob, DataFilesWriter
 from cjgportaal.news import NewsPost
 from cjgportaal.site_info import SiteInfo
 
-from .conftest import copy_project, mkdocs_build
+from .conftest import BUILD_EPOCH, copy_project, edit, mkdocs_build
 
 
 def _menus(html: str) -> str:
@@ -62,17 +65,15 @@ def test_data_files_arrive_and_leave_no_scratch_folder(default_site: Path) -> No
     assert not any(p.name.startswith(".cjg") for p in default_site.iterdir())
 
 
-def test_a_failing_data_process_fails_the_build_with_its_reason(mini: Path, tmp_path: Path) -> None:
+def test_a_failing_data_process_says_why(mini: Path, tmp_path: Path) -> None:
     catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22))
     assert catalog is not None
     site = SiteInfo(name="X", url="", description="", email=None, telephone=None, opening_hours=(),
                     license="CC0-1.0")
     undated = NewsPost("nieuws/zonder-datum.md", "Zonder datum", "", "geen datum")  # type: ignore[arg-type]
-    writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True,
-                                          tmp_path / "site" / ".cjg-data-files"))
+    writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True, tmp_path / "uit"))
     with pytest.raises(DataFilesError, match="AttributeError"):
-        writer.wait(tmp_path / "site")
-    assert not (tmp_path / "site" / ".cjg-data-files").exists()
+        writer.wait()
 
 
 def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:
@@ -81,3 +82,36 @@ def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "kapot.yml" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def _serve_build(project: Path, site: Path, start: bool = False) -> MkDocsConfig:
+    """One build as `mkdocs serve --dirty` runs it: the config loaded again, the plugin kept."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    if start:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return config
+
+
+def test_serve_dirty_rebuilds_only_what_an_edit_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = copy_project(tmp_path / "p")
+    site = tmp_path / "site"
+    _serve_build(project, site, start=True)
+    pages = {name: site / name / "index.html" for name in
+             ("aanbod/peuter-in-zicht", "organisaties/ggd-flevoland", "aanbod/babymassage", "sociale-kaart")}
+    before = {name: path.stat().st_mtime_ns for name, path in pages.items()}
+    edit(project, "offerings/peuter-in-zicht.yml", "titel: Peuter in zicht", "titel: Peuter in beeld")
+    config = _serve_build(project, site)
+    changed = {name for name, path in pages.items() if path.stat().st_mtime_ns != before[name]}
+    # The offering, its partner's page and the kaart (its counts) again; another offering not.
+    assert changed == {"aanbod/peuter-in-zicht", "organisaties/ggd-flevoland", "sociale-kaart"}
+    plugin = config.plugins["cjg"]
+    plugin.data_files.wait()  # in serve --dirty the data files follow the pages
+    # What the dirty build wrote is what a clean build writes, on every page.
+    clean = tmp_path / "clean"
+    assert mkdocs_build(project, clean).returncode == 0
+    differ = [str(path.relative_to(clean)) for path in clean.rglob("*.html")
+              if (site / path.relative_to(clean)).read_bytes() != path.read_bytes()]
+    assert differ == []
+    assert "Peuter in beeld" in (site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8")

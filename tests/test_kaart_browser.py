@@ -175,6 +175,7 @@ def test_my_list_keeps_a_note_prints_and_shares(page, base_url: str, browser) ->
     page.click("[data-cjg-bewaar]")
     assert page.inner_text("[data-cjg-lijst-aantal]") == "(2)"
     page.goto(base_url + LIST)
+    page.wait_for_selector(".cjg-mijn-lijst__items > li >> nth=1")  # filled after the offering pages are read
     items = page.locator(".cjg-mijn-lijst__items > li")
     assert items.count() == 2
     assert items.nth(0).locator("h2").inner_text() == "Peuter in zicht"

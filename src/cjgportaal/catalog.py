@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
 from .lists import Lists, load_lists
-from .loading import SourceDoc, load_yaml
+from .loading import ParseCache, SourceDoc, load_yaml
 from .models import AgeBand, ContactPoint, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
 from .references import (
@@ -46,7 +49,14 @@ class Catalog:
 
     def offerings_of(self, partner: Partner) -> list[Offering]:
         """A partner's offerings, by title."""
-        return sorted((o for o in self.offerings.values() if o.partner == partner.id), key=sort_key)
+        return list(self._by_partner.get(partner.id, ()))
+
+    @cached_property
+    def _by_partner(self) -> dict[str, list[Offering]]:
+        by_partner: dict[str, list[Offering]] = {}
+        for offering in sorted(self.offerings.values(), key=sort_key):
+            by_partner.setdefault(offering.partner, []).append(offering)
+        return by_partner
 
     def visible_offerings(self) -> list[Offering]:
         """Offerings shown in overviews (not stopped), by title."""
@@ -76,12 +86,37 @@ class Catalog:
         """True when an entry's review date has passed."""
         return review_by(entry) < self.today
 
+    @cached_property
+    def _entry_hashes(self) -> dict[tuple[str, str], bytes]:
+        entries = [*(("partner", p) for p in self.partners.values()), *(("aanbod", o) for o in self.offerings.values())]
+        return {(kind, e.id): _hash(e.model_dump_json().encode()) for kind, e in entries}
+
+    @cached_property
+    def _shared_hash(self) -> bytes:
+        """What every page may show: the lists, the loket and the build date."""
+        return _hash(repr((self.lists, self.contact_point, self.today)).encode())
+
+    @cached_property
+    def _all_hash(self) -> bytes:
+        return _hash(self._shared_hash + b"".join(self._entry_hashes.values()))
+
+    def fingerprint(self, entries: Iterable[tuple[str, str]] | None = None) -> str:
+        """A hash that changes when the data behind these entries changes, given as ("partner" or
+        "aanbod", id), or the lists or build date; None: when any data changes."""
+        if entries is None:
+            return self._all_hash.hex()
+        return _hash(self._shared_hash + b"".join(self._entry_hashes[e] for e in entries)).hex()
+
     def current_notice(self, offering: Offering) -> str:
         """The offering's short-term notice, if it still applies."""
         notice = offering.notice
         if notice is None or (notice.until is not None and notice.until < self.today):
             return ""
         return notice.text
+
+
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def sort_key(offering: Offering) -> tuple[str, str]:
@@ -131,10 +166,12 @@ def _id_problems(doc: SourceDoc, path: Path, seen: dict[str, str]) -> tuple[list
     return problems, taken
 
 
-def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> list[tuple[SourceDoc, Path]]:
+def _read_folder(folder: Path, root: Path, problems: list[Problem],
+                 cache: ParseCache | None) -> list[tuple[SourceDoc, Path]]:
     docs = []
+    load = cache.load_yaml if cache is not None else load_yaml
     for path in _yaml_files(folder):
-        doc, found = load_yaml(path, display_path(path, root))
+        doc, found = load(path, display_path(path, root))
         problems += found
         if doc is not None:
             docs.append((doc, path))
@@ -142,14 +179,20 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> list[tupl
 
 
 def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], references: tuple[Reference, ...],
-                  tables: Tables, today: date, problems: list[Problem]) -> list[tuple[Any, SourceDoc]]:
+                  tables: Tables, today: date, problems: list[Problem],
+                  cache: ParseCache | None) -> list[tuple[Any, SourceDoc]]:
     records = []
     seen: dict[str, str] = {}
     for doc, path in docs:
-        record, found = validate(model, doc)
+        if cache is None:
+            record, found = validate(model, doc)
+            links = check_links(doc)
+        else:  # checks of one file alone, kept while the file is unchanged
+            record, found = cache.derived(doc, model.__name__, lambda: validate(model, doc))  # noqa: B023
+            links = cache.derived(doc, "links", lambda: check_links(doc))  # noqa: B023
         id_problems, taken = _id_problems(doc, path, seen)
         problems += found + id_problems
-        problems += check_references(doc, references, tables) + check_links(doc)
+        problems += check_references(doc, references, tables) + links
         if record is not None:
             problems += _stale(record, doc, today)
             if not taken:
@@ -157,23 +200,25 @@ def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], referenc
     return records
 
 
-def load_catalog(folders: DataFolders, today: date) -> tuple[Catalog | None, list[Problem]]:
+def load_catalog(folders: DataFolders, today: date,
+                 cache: ParseCache | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Load, validate and cross-check all data of a site.
 
     Returns the catalog (None when there is any error) and every problem found, errors and
-    warnings together, so that one run reports everything.
+    warnings together, so that one run reports everything. With a `cache`, partner and offering
+    files unchanged since an earlier call are not read again.
     """
     root = folders.root
     lists, problems = load_lists(root / folders.lists, root)
     for name in (folders.partners, folders.offerings):
         if not (root / name).is_dir():
             problems.append(Problem(name, 0, "", "deze map ontbreekt.", f"maak de map {name}/ aan."))
-    partner_docs = _read_folder(root / folders.partners, root, problems)
-    offering_docs = _read_folder(root / folders.offerings, root, problems)
+    partner_docs = _read_folder(root / folders.partners, root, problems, cache)
+    offering_docs = _read_folder(root / folders.offerings, root, problems, cache)
     tables = reference_tables(lists, [doc.data["id"] for doc, _ in partner_docs
                                       if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)])
-    partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems)
-    offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems)
+    partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems, cache)
+    offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems, cache)
     problems += duplicate_warnings(offerings)
     contact_point, found = load_contact_point(root / folders.lists, root, tables)
     problems += found

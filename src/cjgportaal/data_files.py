@@ -4,8 +4,8 @@ The sociale kaart's search index and exports, the iCalendar files, the news feed
 the JSON schemas need the catalog, not the rendered pages. They are written in a second process
 while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
 build little time. The second process starts as soon as the data is loaded, before MkDocs empties
-the site folder, so it writes into a hidden folder inside it (MkDocs keeps hidden entries); the
-files move into place when the pages are done.
+the site folder; the MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden
+entries) and moves the files into place when the pages are done.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,45 +72,41 @@ class DataFilesWriter:
     """
 
     def __init__(self, job: DataFilesJob) -> None:
-        self._staging = job.site_dir
-        shutil.rmtree(self._staging, ignore_errors=True)  # left by a build that was cut off
-        self._staging.mkdir(parents=True)
+        job.site_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
             pickle.dump(job, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._job_path = Path(handle.name)
+        self._cancelled = False
+        self._waiting = threading.Lock()
+        self._errors: str | None = None  # what the process wrote to stderr, once it has ended
         package_parent = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
         self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path)], env=env,
                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
-    def wait(self, site_dir: Path) -> None:
-        """Block until the files are written, then move them into `site_dir`; raise DataFilesError
-        if they could not be written."""
-        try:
-            _, errors = self._process.communicate()
-            if self._process.returncode != 0:
-                raise DataFilesError(errors.strip() or f"afgebroken (code {self._process.returncode})")
-            _move_into(self._staging, site_dir)
-        finally:
-            self._clean_up()
+    def wait(self) -> None:
+        """Block until the files are written; raise DataFilesError if they could not be (not after
+        `cancel`). Safe to call from several threads."""
+        with self._waiting:
+            if self._errors is None:
+                _, self._errors = self._process.communicate()
+                self._job_path.unlink(missing_ok=True)
+        if self._process.returncode != 0 and not self._cancelled:
+            raise DataFilesError(self._errors.strip() or f"afgebroken (code {self._process.returncode})")
 
     def cancel(self) -> None:
-        """Stop without waiting (the build failed elsewhere)."""
-        self._process.kill()
-        self._process.communicate()
-        self._clean_up()
-
-    def _clean_up(self) -> None:
-        self._job_path.unlink(missing_ok=True)
-        shutil.rmtree(self._staging, ignore_errors=True)
+        """Stop the second process if it still runs (the build failed, or a newer one started)."""
+        self._cancelled = True
+        if self._process.poll() is None:
+            self._process.kill()
 
 
-def _move_into(source: Path, target: Path) -> None:
+def move_into(source: Path, target: Path) -> None:
     """Move the contents of `source` into `target`, merging folders that exist in both."""
     for entry in source.iterdir():
         destination = target / entry.name
         if entry.is_dir() and destination.is_dir():
-            _move_into(entry, destination)
+            move_into(entry, destination)
         else:
             if destination.is_dir():
                 shutil.rmtree(destination)

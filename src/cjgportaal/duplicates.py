@@ -15,7 +15,10 @@ SIMILAR_TITLE = 0.9
 
 
 def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SIMILAR_TITLE
+    matcher = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
+    # The quick upper bounds first: most pairs fail them, and ratio() is slow.
+    return (matcher.real_quick_ratio() >= SIMILAR_TITLE and matcher.quick_ratio() >= SIMILAR_TITLE
+            and matcher.ratio() >= SIMILAR_TITLE)
 
 
 def duplicate_warnings(offerings: Sequence[tuple[Offering, SourceDoc]]) -> list[Problem]:

@@ -8,6 +8,7 @@ turns the filled-in form into YAML; nothing is sent anywhere.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,10 +126,12 @@ def form_fields(catalog: Catalog, schema: dict[str, Any]) -> list[FormField]:
 
 def partner_folders(catalog: Catalog, default: str) -> dict[str, str]:
     """Where each partner keeps its offering files: its own folder if it has one, else `default`."""
+    folders: dict[str, set[str]] = defaultdict(set)
+    for (kind, entry_id), path in catalog.files.items():
+        if kind == "aanbod":
+            folders[catalog.offerings[entry_id].partner].add(path.rsplit("/", 1)[0])
     out = {}
     for partner_id in catalog.partners:
-        folders = {path.rsplit("/", 1)[0] for (kind, entry_id), path in catalog.files.items()
-                   if kind == "aanbod" and catalog.offerings[entry_id].partner == partner_id}
-        own = [folder for folder in folders if folder.endswith("/" + partner_id)]
+        own = [folder for folder in folders[partner_id] if folder.endswith("/" + partner_id)]
         out[partner_id] = own[0] if own else default
     return out

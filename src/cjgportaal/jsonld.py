@@ -48,12 +48,14 @@ def postal_address(place: Location | Address) -> dict[str, Any] | None:
 
 
 class StructuredData:
-    """Builds the JSON-LD of every page that has any, keyed by the page's source path."""
+    """Builds the JSON-LD of the pages that have any, by the page's source path."""
 
     def __init__(self, catalog: Catalog, site: SiteInfo, directory_urls: bool = True) -> None:
         self.catalog = catalog
         self.site = site
         self.directory_urls = directory_urls
+        self._partners = {urls.partner_page(p.id): p for p in catalog.partners.values()}
+        self._offerings = {urls.offering_page(o.id): o for o in catalog.offerings.values()}
 
     def _url(self, src_uri: str) -> str:
         return self.site.absolute(urls.page_url(src_uri, self.directory_urls))
@@ -150,12 +152,16 @@ class StructuredData:
         events = [{"@context": CONTEXT, **self.event(offering, s)} for s in self.catalog.upcoming_sessions(offering)]
         return [service, *events]
 
-    def pages(self) -> dict[str, list[dict[str, Any]]]:
-        """JSON-LD objects per page source path: the home page, partner pages and offering pages."""
-        out: dict[str, list[dict[str, Any]]] = {"index.md": [self.cjg()]}
-        out |= {urls.partner_page(p.id): [self.partner(p)] for p in self.catalog.partners.values()}
-        out |= {urls.offering_page(o.id): self.offering(o) for o in self.catalog.offerings.values()}
-        return out
+    def page(self, src_uri: str) -> list[dict[str, Any]]:
+        """The JSON-LD objects of the page built from `src_uri`: the home page, a partner page or an
+        offering page; none for other pages."""
+        if src_uri == "index.md":
+            return [self.cjg()]
+        if src_uri in self._partners:
+            return [self.partner(self._partners[src_uri])]
+        if src_uri in self._offerings:
+            return self.offering(self._offerings[src_uri])
+        return []
 
 
 def script_tag(objects: list[dict[str, Any]]) -> str:

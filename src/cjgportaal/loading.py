@@ -9,13 +9,16 @@ exist is reported by the model with its field instead of breaking the whole file
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 
 from .problems import Problem
+
+T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -143,6 +146,37 @@ def load_yaml(path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
     if isinstance(result, Problem):
         return None, [result]
     return result
+
+
+class ParseCache:
+    """Files read before, reused while their size and modification time stay the same.
+
+    For `mkdocs serve`: after an edit only the changed files are read again.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], tuple[SourceDoc | None, list[Problem]]]] = {}
+        self._derived: dict[tuple[str, str], tuple[SourceDoc, Any]] = {}
+
+    def load_yaml(self, path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
+        """`load_yaml`, from the cache when the file is unchanged."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return load_yaml(path, shown)
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._files.get(path)
+        if cached is None or cached[0] != key:
+            cached = self._files[path] = key, load_yaml(path, shown)
+        return cached[1]
+
+    def derived(self, doc: SourceDoc, name: str, compute: Callable[[], T]) -> T:
+        """A value `compute`d from one file's data (such as its validation), computed again only
+        when the file was read again."""
+        cached = self._derived.get((doc.path, name))
+        if cached is None or cached[0] is not doc:
+            cached = self._derived[(doc.path, name)] = doc, compute()
+        return cast(T, cached[1])
 
 
 def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:

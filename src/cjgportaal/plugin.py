@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,16 +24,18 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
-from .data_files import DataFilesError, DataFilesJob, DataFilesWriter
+from .data_files import DataFilesError, DataFilesJob, DataFilesWriter, move_into
+from .loading import ParseCache
 from .news import NewsPost, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas
 from .jsonld import StructuredData, script_tag
-from .security import add_csp_meta, form_origin, netlify_headers, site_script_hashes
+from .security import add_csp_meta, form_origin, inline_script_hashes, netlify_headers
 from .site_info import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.cjg")
@@ -63,6 +67,42 @@ class CjgConfig(Config):
     open_data_license = c.Type(str, default="CC0-1.0")  # SPDX id of the open data's licence
 
 
+STAGING = ".cjg-data-files"  # in site_dir: where the data files wait until the pages are done
+DATA = ""  # the key of all data's fingerprint among the pages' (`built`)
+
+
+class _GeneratedFile(File):
+    """A generated page's file; a --dirty build rebuilds it only when it `changed`."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def _drop_pages_with_offerings(files: Files) -> None:
+    """A --dirty build rebuilds a hand-written page only when its file changed, but one that lists
+    matching offerings (front matter `aanbod:`) changes with the data too: removing its output has
+    MkDocs build it again."""
+    for file in files.documentation_pages():
+        if file.abs_src_path and "aanbod" in get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))[1]:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def _meta(generated: GeneratedPage) -> dict[str, Any]:
+    """The page meta of a generated page. MkDocs templates do not autoescape: values that reach
+    them must be escaped here."""
+    return {"title": escape(generated.title), "description": escape(generated.description),
+            "search": {"exclude": not generated.searchable}, "hide": list(generated.hide)}
+
+
+def _report_failure(writer: DataFilesWriter) -> None:
+    try:
+        writer.wait()
+    except DataFilesError as error:
+        log.error(str(error))
+
+
 class CjgPlugin(BasePlugin[CjgConfig]):
     """Turns partner and offering YAML into pages of the site."""
 
@@ -74,11 +114,23 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.posts: list[NewsPost] = []
         self.form_targets: tuple[str, ...] = ()
         self.site: SiteInfo | None = None
-        self.structured: dict[str, str] = {}  # page source path → JSON-LD script block
-        self.nav_urls: tuple[str, ...] = ()  # the URLs of the pages in the navigation
+        self.structured: StructuredData | None = None  # the JSON-LD of the pages
+        self.nav_pages: list[Page] = []  # the pages in the navigation
+        self.nav_urls: tuple[str, ...] = ()  # and their URLs
         self.fragments: dict[tuple[str, str], str] = {}  # theme fragments rendered once (cjg_shared)
         self.full_content: str | None = None  # a page's content while the site search sees search_html
         self.data_files: DataFilesWriter | None = None
+        # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
+        self.dirty = False  # --dirty: only rebuild the pages that changed
+        self.serving = False
+        self.parse_cache = ParseCache()
+        self.built: dict[str, str] = {}  # fingerprints of the generated pages in site_dir
+        self.script_hashes: dict[str, set[str]] = {}  # CSP hashes of the inline scripts, per page in site_dir
+        self.static_html: list[str] = []  # HTML files copied from docs_dir as they are
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty, self.serving = dirty, command == "serve"
+        self.parse_cache, self.built, self.script_hashes = ParseCache(), {}, {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -93,7 +145,11 @@ class CjgPlugin(BasePlugin[CjgConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.folders is not None
-        catalog, problems = load_catalog(self.folders, build_date(self.config.build_date))
+        if self.data_files is not None:  # the previous build of `mkdocs serve --dirty`, still writing
+            self.data_files.cancel()
+        if not self.dirty:
+            self.built, self.script_hashes = {}, {}
+        catalog, problems = load_catalog(self.folders, build_date(self.config.build_date), self.parse_cache)
         if catalog is None:
             # Raised before MkDocs cleans site_dir: a build with errors publishes nothing.
             raise PluginError("De gegevens bevatten fouten; de site is niet gebouwd.\n"
@@ -112,13 +168,24 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                              telephone=loket.phone if loket else None,
                              opening_hours=tuple(loket.opening_hours) if loket else (),
                              license=self.config.open_data_license)
-        # Written while MkDocs renders the pages, into a hidden folder that survives its cleaning.
-        self.data_files = DataFilesWriter(DataFilesJob(catalog, tuple(self.posts), self.folders, self.site,
-                                                       config.use_directory_urls,
-                                                       Path(config.site_dir) / ".cjg-data-files"))
+        if not self._in_background:
+            # Written while MkDocs renders the pages, into a hidden folder that survives its cleaning.
+            shutil.rmtree(Path(config.site_dir) / STAGING, ignore_errors=True)
+            self.data_files = self._write_data_files(Path(config.site_dir) / STAGING, config)
+
+    @property
+    def _in_background(self) -> bool:
+        """Whether the data files come after the pages (`mkdocs serve --dirty`: the pages show first)."""
+        return self.serving and self.dirty
+
+    def _write_data_files(self, target: Path, config: MkDocsConfig) -> DataFilesWriter:
+        assert self.catalog is not None and self.folders is not None and self.site is not None
+        return DataFilesWriter(DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site,
+                                            config.use_directory_urls, target))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        self.static_html = [f.abs_dest_path for f in files.static_pages() if f.dest_uri.endswith(".html")]
         assert self.folders is not None
         options = RenderOptions(directory_urls=config.use_directory_urls,
                                 feedback_email=self.config.feedback_email, repository=self.config.repository,
@@ -141,20 +208,36 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                 raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+            file = _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion)
+            file.changed = not self.dirty or self.built.get(src_uri) != page.fingerprint
+            files.append(file)
+        if self.dirty and self.built.get(DATA) != self.catalog.fingerprint():
+            _drop_pages_with_offerings(files)
         assert self.site is not None
-        graphs = StructuredData(self.catalog, self.site, config.use_directory_urls).pages()
-        self.structured = {src_uri: script_tag(objects) for src_uri, objects in graphs.items()}
+        self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_pages = nav.pages
         self.nav_urls = tuple(page.url for page in nav.pages)
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.fragments = {}
         env.globals["cjg_shared"] = self._shared_fragment
+        if self.dirty:
+            self._read_menu_titles(config)
         return env
+
+    def _read_menu_titles(self, config: MkDocsConfig) -> None:
+        """A --dirty build reads only the pages that changed, and the menu (and the previous and next
+        links) would say 'None' for the others: read just their source, for the title."""
+        for page in self.nav_pages:
+            if page.markdown is None:
+                page.read_source(config)
+                generated = self.generated.get(page.file.src_uri)
+                if generated is not None:
+                    page.meta = _meta(generated)
 
     def _shared_fragment(self, name: str, page: Page | None, caller: Callable[[], str]) -> str:
         """Theme call block: the navigation and tabs rendered once and reused on the pages that
@@ -192,9 +275,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
-        # MkDocs templates do not autoescape: values that reach them must be escaped here.
-        page.meta = {"title": escape(generated.title), "description": escape(generated.description),
-                     "search": {"exclude": not generated.searchable}, "hide": list(generated.hide)}
+        page.meta = _meta(generated)
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -211,25 +292,46 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # No <link rel="alternate"> for the feed: Material reads such links as language versions
         # and fetches a sitemap.xml beside them.
-        structured = self.structured.get(page.file.src_uri, "")
-        return add_csp_meta(output.replace("</head>", structured + "</head>", 1) if structured else output,
-                            self.form_targets)
+        objects = self.structured.page(page.file.src_uri) if self.structured else []
+        if objects:
+            output = output.replace("</head>", script_tag(objects) + "</head>", 1)
+        hashes = self.script_hashes[page.file.src_uri] = inline_script_hashes(output)
+        return add_csp_meta(output, hashes, self.form_targets)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):  # 404.html
+            self.script_hashes[template_name] = inline_script_hashes(output_content)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        (site / "_headers").write_text(netlify_headers(site_script_hashes(site), self.form_targets),
-                                       encoding="utf-8")
+        hashes = set().union(*self.script_hashes.values(), *(
+            inline_script_hashes(Path(path).read_text(encoding="utf-8")) for path in self.static_html))
+        (site / "_headers").write_text(netlify_headers(hashes, self.form_targets), encoding="utf-8")
+        if self.dirty:
+            assert self.catalog is not None
+            self.built = {src_uri: page.fingerprint for src_uri, page in self.generated.items()}
+            self.built[DATA] = self.catalog.fingerprint()
+        if self._in_background:  # dirty: site_dir is not cleaned, so they go straight in
+            self.data_files = self._write_data_files(site, config)
+            threading.Thread(target=_report_failure, args=(self.data_files,), daemon=True).start()
+            return
         assert self.data_files is not None
         try:
-            self.data_files.wait(site)
+            self.data_files.wait()
+            move_into(site / STAGING, site)
         except DataFilesError as error:
             raise PluginError(str(error)) from error
         finally:
+            shutil.rmtree(site / STAGING, ignore_errors=True)
             self.data_files = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.built = {}
         if self.data_files is not None:
             self.data_files.cancel()
+            if not self._in_background:
+                self.data_files.wait()
             self.data_files = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

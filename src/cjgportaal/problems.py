@@ -45,6 +45,8 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """Show a path relative to the project root where possible."""
+    if path.is_relative_to(root):  # the usual case, without resolving links on disk
+        return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property, partial
 from itertools import groupby
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import escape
 
 from . import formatting, glance, urls
@@ -25,7 +27,7 @@ from .facets import dimensions
 from .form import form_fields, partner_folders
 from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
 from .monitor import THIN, Monitor
-from .models import Offering
+from .models import Offering, Partner
 from .news import NewsPost
 from .scaffold import slug
 from .open_data import FILES as OPEN_DATA_FILES
@@ -43,12 +45,14 @@ AGENDA_WEEKLY_LIMIT = 30
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One generated page: where it goes, its plain-text title and description, and its body."""
+    """One generated page: where it goes, its plain-text title and description, and its body
+    (`html`, rendered when first asked for: a --dirty build renders only the pages that changed)."""
 
     src_uri: str
     title: str
     description: str
-    html: str
+    render: Callable[[], str] = field(repr=False, compare=False)
+    fingerprint_of: Callable[[], str] = field(repr=False, compare=False)
     in_nav: bool = False
     # Overviews stay out of Material's site search, which downloads its whole index on every page;
     # offering pages enter it with their title only (search_html).
@@ -58,6 +62,17 @@ class GeneratedPage:
     hide: tuple[str, ...] = ()
     # What the site search indexes instead of the whole page (None: the page itself).
     search_html: str | None = None
+
+    @cached_property
+    def html(self) -> str:
+        """The page body."""
+        return self.render()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes when anything the page shows changes: the data behind it, its title, its place
+        in a list (asked for by --dirty builds only)."""
+        return self.fingerprint_of()
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,12 @@ class RenderOptions:
     open_data_license: str = "CC0-1.0"  # SPDX id, shown on the Open data page
 
 
+@pass_context
+def _area(context: Context, area_id: str) -> str:
+    return context["c"].lists.area_label(area_id)
+
+
+@cache  # one environment per process: `mkdocs serve` does not compile the templates on each rebuild
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("cjgportaal", "templates"),
@@ -91,8 +112,9 @@ def _environment() -> Environment:
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
         cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
         whatsapp=formatting.whatsapp_href,
-        names=lambda ids, table: [table[i].name for i in ids], slug=slug,
+        names=lambda ids, table: [table[i].name for i in ids], slug=slug, area=_area,
     )
+    env.globals["glance"] = glance
     return env
 
 
@@ -104,8 +126,6 @@ class Renderer:
         self.catalog = catalog
         self.options = options
         self.env = _environment()
-        self.env.filters["area"] = catalog.lists.area_label
-        self.env.globals["glance"] = glance
         self.offering_schema = offering_schema
 
     def _links(self, here: str) -> dict[str, Callable[[str], str]]:
@@ -137,30 +157,42 @@ class Renderer:
 
     def _page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
               searchable: bool = True, hide: tuple[str, ...] = (), search_html: str | None = None,
+              shows: Iterable[tuple[str, str]] | None = None, variant: str = "",
               **context: Any) -> GeneratedPage:
-        html = self.env.get_template(template).render(
-            title=title, description=description, c=self.catalog, options=self.options, urls=urls,
-            review_by=review_by, **self._links(src_uri), **context,
-        )
-        return GeneratedPage(src_uri, title, description, html, in_nav, searchable, hide, search_html)
+        """A page from `template`. `shows`: the entries ("partner" or "aanbod", id) whose data the page
+        shows (None: it may show anything); `variant`: anything else that changes it, such as the
+        length of the list it is a page of."""
+        render = partial(self.env.get_template(template).render,
+                         title=title, description=description, c=self.catalog, options=self.options, urls=urls,
+                         review_by=review_by, **self._links(src_uri), **context)
+        def fingerprint() -> str:
+            return "|".join((template, title, description, variant, self.catalog.fingerprint(shows)))
+
+        return GeneratedPage(src_uri, title, description, render, fingerprint, in_nav, searchable, hide,
+                             search_html)
 
     def _paged(self, template: str, src_uri: str, title: str, description: str, items: list[Any],
-               in_nav: bool = False, **context: Any) -> list[GeneratedPage]:
+               in_nav: bool = False, shows: Callable[[Any], Iterable[tuple[str, str]]] | None = None,
+               **context: Any) -> list[GeneratedPage]:
         """An overview split into pages of PAGE_SIZE items (page 1 at `src_uri`); the template gets
-        `items` of its page, `total`, `first`, `number` and the `pager` of all pages."""
+        `items` of its page, `total`, `first`, `number` and the `pager` of all pages. `shows`: the
+        entries an item shows (see `_page`); None: a page may show anything."""
         chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
         sources = [src_uri] + [urls.listing_page(src_uri, n) for n in range(2, len(chunks) + 1)]
         return [
             self._page(template, source, title if n == 1 else f"{title} (pagina {n})", description,
-                       in_nav and n == 1, False, items=chunk, total=len(items),
-                       first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources, **context)
+                       in_nav and n == 1, False, variant=str(len(items)),
+                       shows=None if shows is None else tuple(entry for item in chunk for entry in shows(item)),
+                       items=chunk, total=len(items), first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources,
+                       **context)
             for n, (source, chunk) in enumerate(zip(sources, chunks, strict=True), start=1)
         ]
 
     def _listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
                  in_nav: bool = False) -> list[GeneratedPage]:
         """An overview of offerings, split into pages of PAGE_SIZE."""
-        return self._paged("listing.html", src_uri, title, description, list(offerings), in_nav)
+        return self._paged("listing.html", src_uri, title, description, list(offerings), in_nav,
+                           shows=lambda o: (("aanbod", o.id), ("partner", o.partner)))
 
     def pages(self) -> list[GeneratedPage]:
         """All generated pages: details, overviews and their indexes."""
@@ -170,15 +202,12 @@ class Renderer:
         # kaart searches the rest.
         out = [
             self._page("offering.html", urls.offering_page(o.id), o.title, o.summary,
-                       search_html=f"<h1>{escape(o.title)}</h1>", offering=o,
-                       partner=c.partner_of(o), saved_item=saved_item(c, o, self.options.site_url, self.options.directory_urls))
+                       search_html=f"<h1>{escape(o.title)}</h1>", shows=(("aanbod", o.id), ("partner", o.partner)),
+                       offering=o,
+                       partner=c.partner_of(o), saved_item=partial(saved_item, c, o, self.options.site_url, self.options.directory_urls))
             for o in c.offerings.values()
         ]
-        out += [
-            self._page("partner.html", urls.partner_page(p.id), p.name, p.summary, partner=p,
-                       offerings=c.offerings_of(p))
-            for p in c.partners.values()
-        ]
+        out += [self._partner_page(p) for p in c.partners.values()]
         out += self._listing(urls.OFFERINGS_INDEX, "Alle aanbod",
                              "Al het aanbod van de partners van het CJG op een rij.", visible, True)
         out += self._paged("partners.html", urls.PARTNERS_INDEX, "Partners",
@@ -224,6 +253,12 @@ class Renderer:
                               True, m=Monitor(c), bar_chart=bar_chart, thin=THIN))
         out.append(self._open_data_page())
         return out
+
+    def _partner_page(self, partner: Partner) -> GeneratedPage:
+        offerings = self.catalog.offerings_of(partner)
+        return self._page("partner.html", urls.partner_page(partner.id), partner.name, partner.summary,
+                          partner=partner, offerings=offerings,
+                          shows=(("partner", partner.id), *(("aanbod", o.id) for o in offerings)))
 
     def _professional_pages(self, visible: list[Offering]) -> list[GeneratedPage]:
         """The sociale kaart, mijn lijst, the verwijswijzer and the static lists per kern or wijk."""

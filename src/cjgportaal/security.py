@@ -61,9 +61,10 @@ def form_origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def add_csp_meta(html: str, form_targets: Iterable[str] = ()) -> str:
-    """Insert a CSP meta tag for the page's own inline scripts right after <meta charset>."""
-    policy = content_security_policy(inline_script_hashes(html), form_targets=form_targets)
+def add_csp_meta(html: str, script_hashes: Iterable[str], form_targets: Iterable[str] = ()) -> str:
+    """Insert a CSP meta tag allowing the page's own inline scripts (`inline_script_hashes` of the
+    page) right after <meta charset>."""
+    policy = content_security_policy(script_hashes, form_targets=form_targets)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m[1] + "\n    " + tag, html, count=1)
 

@@ -46,6 +46,11 @@ def test_alias_bombs_are_refused_quickly(tmp_path: Path) -> None:
     assert doc is None and problem.line == 1 and "&naam" in problem.message
 
 
+def test_aliases_between_nested_fields_are_refused(tmp_path: Path) -> None:
+    doc, [problem] = _load(tmp_path, "a:\n  p: &x [1, 2]\nb:\n  q: *x\n")
+    assert doc is None and "&naam" in problem.message
+
+
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     doc, [problem] = _load(tmp_path, "titel: " + "[" * 5000 + "]" * 5000 + "\n")
     assert doc is None and "te diep genest" in problem.message

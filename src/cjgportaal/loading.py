@@ -81,8 +81,16 @@ class _Refused(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
-def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]],
-                 seen: set[int]) -> None:
+def _plain(node: yaml.Node, line: int) -> None:
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(line, f"YAML-tags zoals {node.tag.replace('tag:yaml.org,2002:', '!!')} zijn niet toegestaan.",
+                       "haal de tag (het woord met ! ervoor) weg en schrijf de waarde als gewone tekst.")
+
+
+def _build(loader: Any, node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]],
+           seen: set[int]) -> Any:
+    """The value of `node` as PyYAML's safe constructor builds it, in the same walk that notes the
+    line of every value and refuses aliases, tags and deep nesting."""
     line = node.start_mark.line + 1
     if id(node) in seen and not isinstance(node, yaml.ScalarNode):
         # The composer hands out the same node for every *alias: refuse, or one line can
@@ -91,26 +99,31 @@ def _index_lines(node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: l
                              "op deze regel staat een anker dat verderop wordt gebruikt.",
                        "schrijf de waarde gewoon opnieuw uit.")
     seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        raise _Refused(line, f"YAML-tags zoals {node.tag.replace('tag:yaml.org,2002:', '!!')} zijn niet toegestaan.",
-                       "haal de tag (het woord met ! ervoor) weg en schrijf de waarde als gewone tekst.")
+    _plain(node, line)
     if len(here) > MAX_DEPTH:
         raise _Refused(line, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
                        "controleer de inspringing; zo diep nesten komt in deze bestanden niet voor.")
     lines.setdefault(here, line)
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        mapping: dict[Any, Any] = {}
+        keys: set[str] = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                        "found unhashable key", key_node.start_mark)
+            _plain(key_node, key_node.start_mark.line + 1)
             key = str(key_node.value)
-            if key in seen:
+            if key in keys:
                 dupes.append((".".join(str(p) for p in (*here, key)), key_node.start_mark.line + 1))
-            seen.add(key)
+            keys.add(key)
             child = (*here, key)
             lines[child] = key_node.start_mark.line + 1
-            _index_lines(value_node, child, lines, dupes, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _index_lines(item, (*here, index), lines, dupes, seen)
+            value = _build(loader, value_node, child, lines, dupes, seen)
+            mapping[loader.yaml_constructors[key_node.tag](loader, key_node)] = value
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*here, index), lines, dupes, seen) for index, item in enumerate(node.value)]
+    return loader.yaml_constructors[node.tag](loader, node)
 
 
 def _decode(raw: bytes, shown: str) -> str | Problem:
@@ -218,8 +231,7 @@ def _parse(text: str, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
         if node is None:
             return Problem(shown, 1, "", "het bestand bevat alleen commentaar.",
                            "vul de velden in of verwijder het bestand.")
-        _index_lines(node, (), lines, dupes, set())
-        data = loader.construct_document(node)
+        data = _build(loader, node, (), lines, dupes, set())
     except yaml.YAMLError as exc:
         return _yaml_problem(exc, shown)
     except _Refused as exc:

@@ -5,7 +5,8 @@ the JSON schemas need the catalog, not the rendered pages. They are written in a
 while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
 build little time. The second process starts as soon as the data is loaded, before MkDocs empties
 the site folder; the MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden
-entries) and moves the files into place when the pages are done.
+entries) and moves the files into place when the pages are done. In `mkdocs serve --dirty`, which
+does not empty the folder, it starts after the pages and writes straight into the site.
 """
 
 from __future__ import annotations

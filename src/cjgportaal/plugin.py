@@ -334,6 +334,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                 self.data_files.wait()
             self.data_files = None
 
+    def on_shutdown(self) -> None:
+        if self.data_files is not None:  # mkdocs serve --dirty stops while the data files are written
+            self.data_files.cancel()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.folders is not None
         for name in (self.folders.partners, self.folders.offerings, self.folders.lists):

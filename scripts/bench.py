@@ -2,9 +2,10 @@
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 500 2000 5000] [--out docs/benchmarks.md]
 Per size (offerings; partners = offerings / 10; dated sessions = 3 × offerings) it measures, in
-one run on this machine: validation time, full build time, peak memory of the build, output size,
-the largest generated page, the home page compressed, the time until `mkdocs serve` shows an edit
-of one offering, and the build time of the same pages as plain Markdown (MkDocs + Material, out of
+one run of the script on this machine (builds timed twice, the faster counts): validation time,
+full build time, peak memory of the build, output size, the largest generated page, the home page
+compressed, the time until `mkdocs serve` (and `mkdocs serve --dirty`) shows an edit of one
+offering, and the build time of as many pages as ours as plain Markdown (MkDocs + Material, out of
 the navigation) and with Hugo (if installed), each as a ratio to ours. For the sociale kaart it
 measures the time its index and exports add to the build, the data a browser transfers before the
 first results of a query appear, and the time from a keystroke or filter click to updated results in
@@ -314,7 +315,7 @@ def report(rows: list[dict[str, object]], command: str) -> str:
     """The results as a Markdown table, with the command that reproduces them."""
     lines = [
         "# Benchmarks", "",
-        f"Reproduce with `{command}` (one run, this machine: {os.cpu_count()} cores).",
+        f"Reproduce with `{command}` (this machine: {os.cpu_count()} cores).",
         "A synthetic region per size: offerings, partners (offerings / 10), three dated sessions per offering,",
         f"realistic text lengths. Times in seconds; builds are the fastest of {RUNS} runs.",
         "\"Validation\" is loading all data: reading the YAML and every check. \"Serve edit\": from saving a",

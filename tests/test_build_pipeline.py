@@ -109,9 +109,21 @@ def test_serve_dirty_rebuilds_only_what_an_edit_changes(tmp_path: Path, monkeypa
     plugin = config.plugins["cjg"]
     plugin.data_files.wait()  # in serve --dirty the data files follow the pages
     # What the dirty build wrote is what a clean build writes, on every page.
-    clean = tmp_path / "clean"
+    _same_as_a_clean_build(project, site, tmp_path / "clean")
+    assert "Peuter in beeld" in (site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8")
+    # Edits whose pages must be found too: a news post (the news index), a partner's name (its
+    # offerings, the home page's JSON-LD), a list (the helplines on every youth page).
+    edits = [("content/nieuws/2026-11-16-loket-open-op-donderdagavond.md", 'title: "Het loket', 'title: "Ons loket'),
+             ("partners/ggd-flevoland.yml", "naam: GGD Flevoland", "naam: GGD Flevoland-Noord"),
+             ("data/hulplijnen.yml", "naam: De Kindertelefoon", "naam: Kindertelefoon")]
+    for number, (name, old, new) in enumerate(edits):
+        edit(project, name, old, new)
+        _serve_build(project, site).plugins["cjg"].data_files.wait()
+        _same_as_a_clean_build(project, site, tmp_path / f"clean-{number}")
+
+
+def _same_as_a_clean_build(project: Path, site: Path, clean: Path) -> None:
     assert mkdocs_build(project, clean).returncode == 0
-    differ = [str(path.relative_to(clean)) for path in clean.rglob("*.html")
+    differ = [str(path.relative_to(clean)) for path in [*clean.rglob("*.html"), clean / "_headers"]
               if (site / path.relative_to(clean)).read_bytes() != path.read_bytes()]
     assert differ == []
-    assert "Peuter in beeld" in (site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8")

@@ -51,6 +51,17 @@ def test_aliases_between_nested_fields_are_refused(tmp_path: Path) -> None:
     assert doc is None and "&naam" in problem.message
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("titel: !!map tekst\n", "expected a mapping node"),
+    ("titel: !!str {a: 1}\n", "expected a scalar node"),
+    ("duur: !!int twee\n", "'twee' is geen getal"),
+    ("<<: {titel: x}\n", "'<<'"),
+])
+def test_tags_that_do_not_fit_the_value_are_refused(tmp_path: Path, text: str, words: str) -> None:
+    doc, [problem] = _load(tmp_path, text)
+    assert doc is None and problem.line == 1 and words in problem.message
+
+
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     doc, [problem] = _load(tmp_path, "titel: " + "[" * 5000 + "]" * 5000 + "\n")
     assert doc is None and "te diep genest" in problem.message

@@ -11,9 +11,12 @@ does not empty the folder, it starts after the pages and writes straight into th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import shutil
+import signal
+import site
 import subprocess
 import sys
 import tempfile
@@ -27,9 +30,9 @@ from .catalog import Catalog, DataFolders
 from .contact_point import walk_ins
 from .kaart import export_csv, export_json, search_records
 from .news import NewsPost, atom_feed
-from .open_data import write_open_data
+from .open_data import OPEN_DATA_DIR, write_open_data
 from .schema import write_schemas
-from .search_index import SearchIndexError, write_search_index
+from .search_index import BUNDLE, SearchIndexError, write_search_index
 from .site_info import SiteInfo
 
 
@@ -80,10 +83,14 @@ class DataFilesWriter:
         self._cancelled = False
         self._waiting = threading.Lock()
         self._errors: str | None = None  # what the process wrote to stderr, once it has ended
-        package_parent = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
-        self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path)], env=env,
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            # Its own process group, so that `cancel` also stops the Pagefind it runs.
+            self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path)], env=_child_env(),
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                             start_new_session=True)
+        except OSError:
+            self._job_path.unlink(missing_ok=True)
+            raise
 
     def wait(self) -> None:
         """Block until the files are written; raise DataFilesError if they could not be (not after
@@ -96,17 +103,34 @@ class DataFilesWriter:
             raise DataFilesError(self._errors.strip() or f"afgebroken (code {self._process.returncode})")
 
     def cancel(self) -> None:
-        """Stop the second process if it still runs (the build failed, or a newer one started)."""
+        """Stop the second process and what it runs, and wait until they have ended (the build
+        failed, or a newer one started)."""
         self._cancelled = True
         if self._process.poll() is None:
-            self._process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGTERM)
+        self.wait()
+
+
+def _child_env() -> dict[str, str]:
+    """The environment of the second process: the package importable also when the caller found it
+    through sys.path (tests, scripts), without putting site-packages before the standard library."""
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    if package_parent in site.getsitepackages():
+        return dict(os.environ)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+
+
+# Folders only the data files write to: replaced whole, so that no file of an earlier build stays.
+OWN_FOLDERS = (BUNDLE, "kalender", OPEN_DATA_DIR, "schemas")
 
 
 def move_into(source: Path, target: Path) -> None:
-    """Move the contents of `source` into `target`, merging folders that exist in both."""
+    """Move the data files from `source` into the site at `target`: the data files' own folders
+    replace the site's, other folders are merged."""
     for entry in source.iterdir():
         destination = target / entry.name
-        if entry.is_dir() and destination.is_dir():
+        if entry.is_dir() and destination.is_dir() and entry.name not in OWN_FOLDERS:
             move_into(entry, destination)
         else:
             if destination.is_dir():
@@ -114,8 +138,13 @@ def move_into(source: Path, target: Path) -> None:
             os.replace(entry, destination)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(1)  # unwinds, so that the search index's scratch folder is removed
+
+
 def main(job_path: str) -> int:
     """The second process: write the data files of the pickled job (written by DataFilesWriter)."""
+    signal.signal(signal.SIGTERM, _stop)
     with open(job_path, "rb") as handle:
         job = pickle.load(handle)  # our own file, just written by the parent process
     try:

@@ -23,6 +23,7 @@ T = TypeVar("T")
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_MAP, _SEQ, _MERGE, _VALUE = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value"))
 
 Path_ = tuple[str | int, ...]
 
@@ -85,6 +86,32 @@ def _plain(node: yaml.Node, line: int) -> None:
     if node.tag not in _PLAIN_TAGS:
         raise _Refused(line, f"YAML-tags zoals {node.tag.replace('tag:yaml.org,2002:', '!!')} zijn niet toegestaan.",
                        "haal de tag (het woord met ! ervoor) weg en schrijf de waarde als gewone tekst.")
+    kind = {_MAP: yaml.MappingNode, _SEQ: yaml.SequenceNode}.get(node.tag, yaml.ScalarNode)
+    if not isinstance(node, kind):
+        raise yaml.constructor.ConstructorError(None, None, f"expected a {kind.id} node, but found {node.id}",
+                                                node.start_mark)
+
+
+def _scalar(loader: Any, node: yaml.Node, line: int) -> Any:
+    try:
+        return loader.yaml_constructors[node.tag](loader, node)
+    except ValueError:  # an explicit !!int or !!float on text
+        raise _Refused(line, f"'{node.value}' is geen getal.",
+                       "haal de tag (!!int of !!float) weg, of schrijf een getal.") from None
+
+
+def _key(loader: Any, node: yaml.Node) -> Any:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError("while constructing a mapping", None, "found unhashable key",
+                                                node.start_mark)
+    if node.tag == _MERGE:
+        raise _Refused(line, "'<<' (velden van elders samenvoegen) is niet toegestaan.",
+                       "schrijf de velden zelf uit.")
+    if node.tag == _VALUE:  # the key "=" resolves to this tag; it is plain text
+        return node.value
+    _plain(node, line)
+    return _scalar(loader, node, line)
 
 
 def _build(loader: Any, node: yaml.Node, here: Path_, lines: dict[Path_, int], dupes: list[tuple[str, int]],
@@ -108,22 +135,18 @@ def _build(loader: Any, node: yaml.Node, here: Path_, lines: dict[Path_, int], d
         mapping: dict[Any, Any] = {}
         keys: set[str] = set()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
-                                                        "found unhashable key", key_node.start_mark)
-            _plain(key_node, key_node.start_mark.line + 1)
+            key_value = _key(loader, key_node)
             key = str(key_node.value)
             if key in keys:
                 dupes.append((".".join(str(p) for p in (*here, key)), key_node.start_mark.line + 1))
             keys.add(key)
             child = (*here, key)
             lines[child] = key_node.start_mark.line + 1
-            value = _build(loader, value_node, child, lines, dupes, seen)
-            mapping[loader.yaml_constructors[key_node.tag](loader, key_node)] = value
+            mapping[key_value] = _build(loader, value_node, child, lines, dupes, seen)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*here, index), lines, dupes, seen) for index, item in enumerate(node.value)]
-    return loader.yaml_constructors[node.tag](loader, node)
+    return _scalar(loader, node, line)
 
 
 def _decode(raw: bytes, shown: str) -> str | Problem:

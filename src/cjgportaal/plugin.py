@@ -68,7 +68,6 @@ class CjgConfig(Config):
 
 
 STAGING = ".cjg-data-files"  # in site_dir: where the data files wait until the pages are done
-DATA = ""  # the key of all data's fingerprint among the pages' (`built`)
 
 
 class _GeneratedFile(File):
@@ -80,12 +79,16 @@ class _GeneratedFile(File):
         return self.changed
 
 
-def _drop_pages_with_offerings(files: Files) -> None:
-    """A --dirty build rebuilds a hand-written page only when its file changed, but one that lists
-    matching offerings (front matter `aanbod:`) changes with the data too: removing its output has
-    MkDocs build it again."""
+def _drop_pages_showing_data(files: Files, lists_changed: bool) -> None:
+    """A --dirty build rebuilds a hand-written page only when its file changed, but some show data
+    too: the home page (JSON-LD with the partners), pages that list matching offerings (front matter
+    `aanbod:`) and, when the lists change, every page (the youth pages' helplines). Removing their
+    output has MkDocs build them again."""
     for file in files.documentation_pages():
-        if file.abs_src_path and "aanbod" in get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))[1]:
+        if file.abs_src_path is None:
+            continue
+        if (lists_changed or file.src_uri == "index.md"
+                or "aanbod" in get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))[1]):
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
@@ -111,6 +114,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.renderer: Renderer | None = None
         self.folders: DataFolders | None = None
+        self.site_dir: Path | None = None
         self.posts: list[NewsPost] = []
         self.form_targets: tuple[str, ...] = ()
         self.site: SiteInfo | None = None
@@ -118,22 +122,25 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.nav_pages: list[Page] = []  # the pages in the navigation
         self.nav_urls: tuple[str, ...] = ()  # and their URLs
         self.fragments: dict[tuple[str, str], str] = {}  # theme fragments rendered once (cjg_shared)
-        self.full_content: str | None = None  # a page's content while the site search sees search_html
+        self.full_content: tuple[Page, str] | None = None  # a page's content while the site search sees search_html
         self.data_files: DataFilesWriter | None = None
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.dirty = False  # --dirty: only rebuild the pages that changed
         self.serving = False
         self.parse_cache = ParseCache()
         self.built: dict[str, str] = {}  # fingerprints of the generated pages in site_dir
+        self.built_data = ("", "")  # and of the lists and of all data they were built from
+        self.page_outputs: dict[str, str] = {}  # where each page's HTML goes
         self.script_hashes: dict[str, set[str]] = {}  # CSP hashes of the inline scripts, per page in site_dir
         self.static_html: list[str] = []  # HTML files copied from docs_dir as they are
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
-        self.parse_cache, self.built, self.script_hashes = ParseCache(), {}, {}
+        self.parse_cache, self.built, self.built_data, self.script_hashes = ParseCache(), {}, ("", ""), {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        self.site_dir = Path(config.site_dir)
         self.folders = DataFolders(root, self.config.partners_dir, self.config.offerings_dir,
                                    self.config.lists_dir)
         form = self.config.contact_form
@@ -147,8 +154,9 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         assert self.folders is not None
         if self.data_files is not None:  # the previous build of `mkdocs serve --dirty`, still writing
             self.data_files.cancel()
+        self.full_content = None
         if not self.dirty:
-            self.built, self.script_hashes = {}, {}
+            self.built, self.built_data, self.script_hashes = {}, ("", ""), {}
         catalog, problems = load_catalog(self.folders, build_date(self.config.build_date), self.parse_cache)
         if catalog is None:
             # Raised before MkDocs cleans site_dir: a build with errors publishes nothing.
@@ -211,8 +219,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             file = _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion)
             file.changed = not self.dirty or self.built.get(src_uri) != page.fingerprint
             files.append(file)
-        if self.dirty and self.built.get(DATA) != self.catalog.fingerprint():
-            _drop_pages_with_offerings(files)
+        data = (self.catalog.fingerprint(()), self.catalog.fingerprint())  # the lists; all data
+        if self.dirty and data != self.built_data:
+            _drop_pages_showing_data(files, lists_changed=data[0] != self.built_data[0])
+        self.page_outputs = {f.src_uri: f.abs_dest_path for f in files.documentation_pages()}
         assert self.site is not None
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
         return files
@@ -258,14 +268,15 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                                  nav: Navigation) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.search_html is not None:
-            self.full_content, page.content = page.content, generated.search_html
+            self.full_content, page.content = (page, page.content or ""), generated.search_html
         return context
 
     @event_priority(-100)  # after it
     def _page_gets_full_content(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                                 nav: Navigation) -> dict[str, Any]:
-        if self.full_content is not None:
-            page.content, self.full_content = self.full_content, None
+        if self.full_content is not None and self.full_content[0] is page:
+            page.content = self.full_content[1]
+        self.full_content = None
         return context
 
     # The site search parses every page it indexes; a page with search_html costs it a heading.
@@ -305,13 +316,16 @@ class CjgPlugin(BasePlugin[CjgConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        for src_uri, path in self.page_outputs.items():  # pages a --dirty build left as they were
+            if src_uri not in self.script_hashes and Path(path).is_file():
+                self.script_hashes[src_uri] = inline_script_hashes(Path(path).read_text(encoding="utf-8"))
         hashes = set().union(*self.script_hashes.values(), *(
             inline_script_hashes(Path(path).read_text(encoding="utf-8")) for path in self.static_html))
         (site / "_headers").write_text(netlify_headers(hashes, self.form_targets), encoding="utf-8")
         if self.dirty:
             assert self.catalog is not None
             self.built = {src_uri: page.fingerprint for src_uri, page in self.generated.items()}
-            self.built[DATA] = self.catalog.fingerprint()
+            self.built_data = (self.catalog.fingerprint(()), self.catalog.fingerprint())
         if self._in_background:  # dirty: site_dir is not cleaned, so they go straight in
             self.data_files = self._write_data_files(site, config)
             threading.Thread(target=_report_failure, args=(self.data_files,), daemon=True).start()
@@ -327,12 +341,12 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             self.data_files = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.built = {}
+        self.built, self.built_data = {}, ("", "")
         if self.data_files is not None:
             self.data_files.cancel()
-            if not self._in_background:
-                self.data_files.wait()
             self.data_files = None
+        if self.site_dir is not None:
+            shutil.rmtree(self.site_dir / STAGING, ignore_errors=True)
 
     def on_shutdown(self) -> None:
         if self.data_files is not None:  # mkdocs serve --dirty stops while the data files are written

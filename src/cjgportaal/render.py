@@ -166,7 +166,7 @@ class Renderer:
                          title=title, description=description, c=self.catalog, options=self.options, urls=urls,
                          review_by=review_by, **self._links(src_uri), **context)
         def fingerprint() -> str:
-            return "|".join((template, title, description, variant, self.catalog.fingerprint(shows)))
+            return "|".join((template, title, description, variant, repr(self.options), self.catalog.fingerprint(shows)))
 
         return GeneratedPage(src_uri, title, description, render, fingerprint, in_nav, searchable, hide,
                              search_html)
@@ -361,5 +361,5 @@ class Renderer:
                 "contactformulier.", True, loket=c.contact_point, weekly=weekly, weekdays=WEEKDAYS,
                 opening=opening_data(c.contact_point)))
         out.append(self._page("news.html", urls.NEWS_INDEX, "Nieuws",
-                              "Nieuws van het CJG voor ouders en opvoeders.", True, posts=posts))
+                              "Nieuws van het CJG voor ouders en opvoeders.", True, variant=repr(posts), posts=posts))
         return out

@@ -126,6 +126,7 @@ class Renderer:
         self.catalog = catalog
         self.options = options
         self.env = _environment()
+        self._options_text = repr(options)  # part of every page's fingerprint
         self.offering_schema = offering_schema
 
     def _links(self, here: str) -> dict[str, Callable[[str], str]]:
@@ -166,7 +167,7 @@ class Renderer:
                          title=title, description=description, c=self.catalog, options=self.options, urls=urls,
                          review_by=review_by, **self._links(src_uri), **context)
         def fingerprint() -> str:
-            return "|".join((template, title, description, variant, repr(self.options), self.catalog.fingerprint(shows)))
+            return "|".join((template, title, description, variant, self._options_text, self.catalog.fingerprint(shows)))
 
         return GeneratedPage(src_uri, title, description, render, fingerprint, in_nav, searchable, hide,
                              search_html)

@@ -121,8 +121,9 @@ class Monitor:
         six, twelve = months_before(today, 6), months_before(today, 12)
         out = []
         for partner in self.catalog.partners.values():
-            offerings = [o for o in self.current if o.partner == partner.id]
-            files: list[Partner | Offering] = [partner, *self.catalog.offerings_of(partner)]
+            own = self.catalog.offerings_of(partner)
+            offerings = [o for o in own if o.status in CURRENT]
+            files: list[Partner | Offering] = [partner, *own]
             out.append(PartnerFigures(
                 partner, len(offerings), len({o.kind for o in offerings}),
                 sum(f.checked >= six for f in files), sum(f.checked >= twelve for f in files),

@@ -79,6 +79,27 @@ class _GeneratedFile(File):
         return self.changed
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between the rebuilds of `mkdocs serve`: MkDocs makes a new
+    Jinja environment for each build, which would compile Material's templates again (Jinja checks
+    each template's source against the checksum before it reuses the code)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _data_fingerprints(catalog: Catalog) -> tuple[str, str]:
+    """Fingerprints of the lists (with the loket and build date) and of all data."""
+    return catalog.fingerprint(()), catalog.fingerprint()
+
+
 def _drop_pages_showing_data(files: Files, lists_changed: bool) -> None:
     """A --dirty build rebuilds a hand-written page only when its file changed, but some show data
     too: the home page (JSON-LD with the partners), pages that list matching offerings (front matter
@@ -133,6 +154,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.page_outputs: dict[str, str] = {}  # where each page's HTML goes
         self.script_hashes: dict[str, set[str]] = {}  # CSP hashes of the inline scripts, per page in site_dir
         self.static_html: list[str] = []  # HTML files copied from docs_dir as they are
+        self.compiled = _MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty, self.serving = dirty, command == "serve"
@@ -219,8 +241,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
             file = _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion)
             file.changed = not self.dirty or self.built.get(src_uri) != page.fingerprint
             files.append(file)
-        data = (self.catalog.fingerprint(()), self.catalog.fingerprint())  # the lists; all data
-        if self.dirty and data != self.built_data:
+        if self.dirty and (data := _data_fingerprints(self.catalog)) != self.built_data:
             _drop_pages_showing_data(files, lists_changed=data[0] != self.built_data[0])
         self.page_outputs = {f.src_uri: f.abs_dest_path for f in files.documentation_pages()}
         assert self.site is not None
@@ -235,6 +256,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.fragments = {}
         env.globals["cjg_shared"] = self._shared_fragment
+        env.bytecode_cache = self.compiled
         if self.dirty:
             self._read_menu_titles(config)
         return env
@@ -325,7 +347,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         if self.dirty:
             assert self.catalog is not None
             self.built = {src_uri: page.fingerprint for src_uri, page in self.generated.items()}
-            self.built_data = (self.catalog.fingerprint(()), self.catalog.fingerprint())
+            self.built_data = _data_fingerprints(self.catalog)
         if self._in_background:  # dirty: site_dir is not cleaned, so they go straight in
             self.data_files = self._write_data_files(site, config)
             threading.Thread(target=_report_failure, args=(self.data_files,), daemon=True).start()

@@ -8,6 +8,8 @@ import pytest
 
 from cjgportaal.loading import MAX_FILE_BYTES, load_yaml
 
+from .bad_input import UNREADABLE
+
 
 def _load(tmp_path: Path, content: bytes | str):
     path = tmp_path / "x.yml"
@@ -15,20 +17,7 @@ def _load(tmp_path: Path, content: bytes | str):
     return load_yaml(path, "offerings/x.yml")
 
 
-@pytest.mark.parametrize(
-    ("content", "line", "words"),
-    [
-        ("titel: a\nsoort: [cursus\n", 3, "niet te lezen"),
-        ("titel: a\n  b: c\nsoort: x: y\n", 2, "niet te lezen"),
-        ("titel: a\n\tsoort: b\n", 2, "tabs"),
-        ("", 1, "leeg"),
-        ("   \n\n", 1, "leeg"),
-        ("# alleen commentaar\n", 1, "alleen commentaar"),
-        ("titel: a\n---\ntitel: b\n", 2, "niet te lezen"),
-        ("x: !!python/object/apply:os.system ['true']\n", 1, "niet toegestaan"),
-        ("a: 1\nx: !!binary aGVsbG8=\n", 2, "niet toegestaan"),
-    ],
-)
+@pytest.mark.parametrize(("content", "line", "words"), UNREADABLE)
 def test_unreadable_files_get_a_message_with_line(tmp_path: Path, content: str, line: int, words: str) -> None:
     doc, problems = _load(tmp_path, content)
     assert doc is None
@@ -52,8 +41,8 @@ def test_aliases_between_nested_fields_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    ("titel: !!map tekst\n", "expected a mapping node"),
-    ("titel: !!str {a: 1}\n", "expected a scalar node"),
+    ("titel: !!map tekst\n", "vraagt om velden"),
+    ("titel: !!str {a: 1}\n", "vraagt om één waarde"),
     ("duur: !!int twee\n", "'twee' is geen getal"),
     ("<<: {titel: x}\n", "'<<'"),
 ])

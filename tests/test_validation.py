@@ -11,6 +11,7 @@ import pytest
 from cjgportaal.catalog import DataFolders, load_catalog
 from cjgportaal.problems import Problem, Severity
 
+from .bad_input import RULES
 from .conftest import OFFERING, PARTNER
 from .conftest import edit as _edit
 
@@ -25,54 +26,6 @@ def test_sample_subset_is_valid(mini: Path) -> None:
     catalog, problems = load_catalog(DataFolders(mini), TODAY)
     assert problems == [] and catalog is not None
     assert list(catalog.offerings) == ["peuter-in-zicht"]
-
-
-# (file, old text, new text, field, words in message or hint)
-RULES = [
-    (OFFERING, "titel: Peuter in zicht", "titell: Peuter in zicht", "titell", "bedoelde je 'titel'?"),
-    (OFFERING, "samenvatting: >-", "samenvating: >-", "samenvating", "bedoelde je 'samenvatting'?"),
-    (OFFERING, "titel: Peuter in zicht\n", "", "titel", "ontbreekt"),
-    (OFFERING, "partner: ggd-flevoland", "partner: ggd-flevolnd", "partner", "bedoelde je 'ggd-flevoland'?"),
-    (OFFERING, "themas: [opvoeden,", "themas: [opvoedn,", "themas[1]", "bedoelde je 'opvoeden'?"),
-    (OFFERING, "niveaus: [lichte-pedagogische-hulp]", "niveaus: [zwaar]", "niveaus[1]", "bestaat niet"),
-    (OFFERING, "soort: cursus", "soort: kursus", "soort", "bedoelde je 'cursus'?"),
-    (OFFERING, "    gebied: dronten", "    gebied: lelystad", "locaties[1].gebied", "bestaat niet"),
-    (PARTNER, "werkgebied: [gemeente-dronten]", "werkgebied: [almere]", "werkgebied[1]", "bestaat niet"),
-    (PARTNER, "type: jeugdgezondheidszorg", "type: ziekenhuis", "type", "bestaat niet"),
-    (OFFERING, "  van: 2 jaar\n  tot: 4 jaar", "  van: 6 jaar\n  tot: 4 jaar", "leeftijd", "hoger dan"),
-    (OFFERING, "  van: 2 jaar", "  van: twee jaar", "leeftijd.van", "geen leeftijd"),
-    (OFFERING, '{datum: 2027-02-02, van: "19:30", tot: "21:30"', '{datum: 2027-02-02, van: "19:30", tot: "18:30"',
-     "bijeenkomsten[1].tot", "eindtijd"),
-    (OFFERING, "datum: 2027-02-09", "datum: 2027-02-30", "bijeenkomsten[2].datum", "bestaat niet"),
-    (OFFERING, "datum: 2027-02-16", "datum: 16-02-2027", "bijeenkomsten[3].datum", "JJJJ-MM-DD"),
-    (OFFERING, '{datum: 2027-02-09, van: "19:30"', '{datum: 2027-02-09, van: "25:30"',
-     "bijeenkomsten[2].van", "geen geldige tijd"),
-    (OFFERING, "locatie: CJG in De Meerpaal, status: vol}", "locatie: Elders, status: vol}",
-     "bijeenkomsten[3].locatie", "bestaat niet"),
-    (OFFERING, "status: vol}", "status: misschien}", "bijeenkomsten[3].status", "kies uit"),
-    (OFFERING, "status: actief", "status: open", "status", "kies uit"),
-    (PARTNER, "website: https://www.voorbeeld-ggd-flevoland.nl", "website: www.voorbeeld-ggd-flevoland.nl",
-     "website", "https://"),
-    (PARTNER, "website: https://www.voorbeeld-ggd-flevoland.nl", "website: javascript:alert(1)",
-     "website", "geen geldig webadres"),
-    (OFFERING, "Je oefent met situaties", "Zie [dit](javascript:alert(1)). Je oefent met situaties",
-     "beschrijving", "niet toegestaan"),
-    (PARTNER, "email: jgz@voorbeeld-ggd-flevoland.nl", "email: jgz@@voorbeeld", "email", "e-mailadres"),
-    (PARTNER, 'telefoon: "088 002 9920"', 'telefoon: "12345"', "telefoon", "telefoonnummer"),
-    (PARTNER, "postcode: 8251 EX", "postcode: 825 EX", "adressen[1].postcode", "postcode"),
-    (PARTNER, 'beheerders: ["@ggd-flevoland-jgz"]', "beheerders: []", "beheerders", "lijst is leeg"),
-    (PARTNER, "rol: kernpartner", "rol: hoofdpartner", "rol", "kernpartner"),
-    (OFFERING, "id: peuter-in-zicht", "id: peuter-in-beeld", "id", "bestandsnaam"),
-    (OFFERING, "id: peuter-in-zicht", "id: Peuter_In_Zicht", "id", "kleine letters"),
-    (OFFERING, "  route: aanmelden", "  route: verwijzing", "toegang.verwijzers", "verwijzers"),
-    (OFFERING, "  soort: gratis", "  soort: gratis\n  bedrag: tien euro", "kosten.bedrag", "geen getal"),
-    (OFFERING, "doelgroepen: [ouders]", "doelgroepen: ouders", "doelgroepen", "lijst"),
-    (OFFERING, "doelgroepen: [ouders]", "doelgroepen: [opa]", "doelgroepen[1]", "kies uit"),
-    (OFFERING, "gecontroleerd: 2026-09-15\ncontroleren_voor: 2027-09-15",
-     "gecontroleerd: 2026-09-15\ncontroleren_voor: 2026-01-01", "controleren_voor", "vóór"),
-    (OFFERING, "contact:\n  naam: Jeugdverpleegkundigen Dronten\n  telefoon: \"088 002 9920\"",
-     "contact:\n  naam: Jeugdverpleegkundigen Dronten", "contact", "geen telefoon, e-mail of website"),
-]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "field", "words"), RULES, ids=[r[3] + ":" + r[2][:20] for r in RULES])

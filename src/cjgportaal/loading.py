@@ -17,11 +17,17 @@ from typing import Any, TypeVar, cast
 import yaml
 
 from .problems import Problem
+from .yaml_guard import (
+    DEPTH_HINT,
+    DEPTH_MESSAGE,
+    MAX_DEPTH,
+    syntax_message,
+    too_deep_line,
+)
 
 T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
-MAX_DEPTH = 20
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _MAP, _SEQ, _MERGE, _VALUE = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value"))
 
@@ -82,14 +88,19 @@ class _Refused(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
+_KIND_NAMES = {yaml.MappingNode: "velden", yaml.SequenceNode: "een lijst", yaml.ScalarNode: "één waarde"}
+
+
 def _plain(node: yaml.Node, line: int) -> None:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     if node.tag not in _PLAIN_TAGS:
-        raise _Refused(line, f"YAML-tags zoals {node.tag.replace('tag:yaml.org,2002:', '!!')} zijn niet toegestaan.",
+        raise _Refused(line, f"YAML-tags zoals {tag} zijn niet toegestaan.",
                        "haal de tag (het woord met ! ervoor) weg en schrijf de waarde als gewone tekst.")
     kind = {_MAP: yaml.MappingNode, _SEQ: yaml.SequenceNode}.get(node.tag, yaml.ScalarNode)
     if not isinstance(node, kind):
-        raise yaml.constructor.ConstructorError(None, None, f"expected a {kind.id} node, but found {node.id}",
-                                                node.start_mark)
+        raise _Refused(line, f"de tag {tag} vraagt om {_KIND_NAMES[kind]}, maar hier staat "
+                             f"{_KIND_NAMES[type(node)]}.",
+                       "haal de tag (het woord met !! ervoor) weg.")
 
 
 def _scalar(loader: Any, node: yaml.Node, line: int) -> Any:
@@ -103,8 +114,8 @@ def _scalar(loader: Any, node: yaml.Node, line: int) -> Any:
 def _key(loader: Any, node: yaml.Node) -> Any:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.ScalarNode):
-        raise yaml.constructor.ConstructorError("while constructing a mapping", None, "found unhashable key",
-                                                node.start_mark)
+        raise _Refused(line, "een veldnaam is hier een lijst of een groep velden.",
+                       "schrijf als veldnaam één woord, zoals 'titel', met een dubbele punt erachter.")
     if node.tag == _MERGE:
         raise _Refused(line, "'<<' (velden van elders samenvoegen) is niet toegestaan.",
                        "schrijf de velden zelf uit.")
@@ -128,8 +139,7 @@ def _build(loader: Any, node: yaml.Node, here: Path_, lines: dict[Path_, int], d
     seen.add(id(node))
     _plain(node, line)
     if len(here) > MAX_DEPTH:
-        raise _Refused(line, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
-                       "controleer de inspringing; zo diep nesten komt in deze bestanden niet voor.")
+        raise _Refused(line, DEPTH_MESSAGE, DEPTH_HINT)
     lines.setdefault(here, line)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
@@ -161,16 +171,14 @@ def _decode(raw: bytes, shown: str) -> str | Problem:
         )
 
 
-def _yaml_problem(exc: yaml.YAMLError, shown: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    detail = getattr(exc, "problem", None) or str(exc)
-    if "'\\t'" in detail or "tab character" in detail:
-        hint = "gebruik spaties om in te springen, geen tabs."
-    else:
-        hint = ("controleer de inspringing (alleen spaties), de dubbele punt na elke veldnaam en "
-                "zet tekst met een dubbele punt of # tussen aanhalingstekens.")
-    return Problem(shown, line, "", f"de YAML is niet te lezen ({detail}).", hint)
+def _yaml_problem(exc: yaml.YAMLError, text: str, shown: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return Problem(shown, text[: exc.position].count("\n") + 1, "", *syntax_message(exc.reason)[:2])
+    complaint = f"{getattr(exc, 'problem', None) or ''} {getattr(exc, 'context', None) or ''}"
+    message, hint, at_start = syntax_message(complaint)
+    marks = (exc.context_mark, exc.problem_mark) if at_start else (exc.problem_mark, exc.context_mark)
+    mark = next((m for m in marks if m is not None), None) if isinstance(exc, yaml.MarkedYAMLError) else None
+    return Problem(shown, mark.line + 1 if mark is not None else 1, "", message, hint)
 
 
 def load_yaml(path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
@@ -230,8 +238,7 @@ def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     text = _decode(path.read_bytes(), shown)
     if isinstance(text, Problem):
         return text
-    result = parse_yaml(text, shown)
-    return result if result[0] is not None else result[1][0]
+    return _parse(text, shown)
 
 
 def parse_yaml(text: str, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
@@ -246,6 +253,9 @@ def _parse(text: str, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     if not text.strip():
         return Problem(shown, 1, "", "het bestand is leeg.",
                        "vul het bestand in of verwijder het (maak een nieuw bestand met 'cjg new').")
+    deep = too_deep_line(text)
+    if deep is not None:  # before PyYAML, which has limits of its own that vary by release
+        return Problem(shown, deep, "", DEPTH_MESSAGE, DEPTH_HINT)
     loader = _StrictLoader(text)
     lines: dict[Path_, int] = {}
     dupes: list[tuple[str, int]] = []
@@ -256,12 +266,11 @@ def _parse(text: str, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
                            "vul de velden in of verwijder het bestand.")
         data = _build(loader, node, (), lines, dupes, set())
     except yaml.YAMLError as exc:
-        return _yaml_problem(exc, shown)
+        return _yaml_problem(exc, text, shown)
     except _Refused as exc:
         return Problem(shown, exc.line, "", exc.message, exc.hint)
     except RecursionError:
-        return Problem(shown, 1, "", "de gegevens zijn te diep genest.",
-                       "controleer de haakjes [ ] en { } en de inspringing.")
+        return Problem(shown, 1, "", DEPTH_MESSAGE, DEPTH_HINT)
     finally:
         loader.dispose()
     problems = [

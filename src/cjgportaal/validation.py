@@ -40,6 +40,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                      "schrijf de tijd tussen aanhalingstekens, zoals \"09:30\"."),
     "date_type": ("hier hoort een datum.", "schrijf de datum als JJJJ-MM-DD."),
     "extra_forbidden": ("dit veld bestaat niet.", "verwijder het of controleer de spelling."),
+    "string_pattern_mismatch": ("'{input}' heeft niet de goede vorm.", "kijk in de handleiding voor partners "
+                                "hoe deze waarde eruitziet."),
+    "dict_type": ("hier horen velden (naam: waarde) onder elkaar.",
+                  "spring de velden twee spaties in onder deze veldnaam."),
 }
 
 
@@ -87,7 +91,9 @@ def _translate(model: type[BaseModel], doc: SourceDoc, err: Any) -> Problem:
         if ctx.get("field"):
             loc = (*loc, ctx["field"])
     else:
-        message, hint = _MESSAGES.get(kind, (f"ongeldige waarde ({err['msg']}).", "pas de waarde aan."))
+        # A kind of error without a Dutch text of its own: never show pydantic's English.
+        message, hint = _MESSAGES.get(kind, ("'{input}' past niet in dit veld.",
+                                             "kijk in de handleiding voor partners wat hier hoort."))
         ctx.setdefault("input", err.get("input"))
         if "expected" in ctx:
             ctx["expected"] = str(ctx["expected"]).replace(" or ", " of ")

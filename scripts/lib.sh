@@ -1,4 +1,8 @@
-# Shared setup steps for build.sh and test.sh (sourced, not run).
+# Shared setup steps for build.sh, test.sh and update-lock.sh (sourced, not run).
+
+# uv lives in its own small venv; it never downloads a Python, it uses the machine's python3.
+UV=.cache/uv-tool/bin/uv
+export UV_PYTHON_DOWNLOADS=never
 
 run_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -11,16 +15,25 @@ apt_install() {
   run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-setup_venv() {
-  # Create .venv if needed and install the project into it; $1 names optional extras ("test").
-  if [ ! -x .venv/bin/python ]; then
-    if ! python3 -m venv .venv 2>/dev/null; then
-      rm -rf .venv
-      apt_install python3-venv
-      python3 -m venv .venv
-    fi
+setup_uv() {
+  # Install the pinned uv (scripts/uv-requirements.txt) if it is missing or another version.
+  local wanted
+  wanted="$(sed -n 's/^uv==\([^ ]*\).*/\1/p' scripts/uv-requirements.txt)"
+  if [ -x "$UV" ] && [ "$("$UV" --version | cut -d' ' -f2)" = "$wanted" ]; then return; fi
+  rm -rf .cache/uv-tool
+  if ! python3 -m venv .cache/uv-tool 2>/dev/null; then
+    rm -rf .cache/uv-tool
+    apt_install python3-venv
+    python3 -m venv .cache/uv-tool
   fi
-  local extra="${1:-}"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".${extra:+[$extra]}"
+  .cache/uv-tool/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+    --require-hashes -r scripts/uv-requirements.txt
+}
+
+setup_venv() {
+  # Install exactly what uv.lock says into .venv; $1 = "dev" adds the tests and checks.
+  setup_uv
+  local groups=(--no-dev --inexact)
+  [ "${1:-}" = dev ] && groups=()
+  "$UV" sync --locked --quiet --python "$(command -v python3)" "${groups[@]}"
 }

@@ -67,9 +67,10 @@ def build_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build` of `project` into `site_dir`."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+def mkdocs_build(project: Path, site_dir: Path, strict: bool = True,
+                 engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build` (or `properdocs build`, the fork) of `project` into `site_dir`."""
+    command = [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml"),
                "-d", str(site_dir)]
     if strict:
         command.append("--strict")
@@ -108,3 +109,14 @@ def base_url(default_site: Path) -> Iterator[str]:
     """The default site served on 127.0.0.1."""
     with serve(default_site) as url:
         yield url
+
+
+BROWSER_MODULES = {"test_html_validity.py"}  # the Nu HTML Checker runs on Java, as slow as a browser
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that need Chromium (or the HTML checker) as `browser`, so that
+    `pytest -m "not browser"` runs the fast part."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) or item.path.name in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)

@@ -63,7 +63,7 @@ def test_broken_copy_reports_every_problem_at_once(tmp_path: Path) -> None:
         f"{PARTNER}:6: fout: veld 'rol': dit verplichte veld ontbreekt.",
         "offerings/leeg.yml:1: fout: het bestand is leeg.",
         "offerings/lijst.yml:1: fout: het bestand bevat een lijst",
-        "offerings/kapot.yml:2: fout: de YAML is niet te lezen",
+        "offerings/kapot.yml:1: fout: de YAML is niet te lezen: het bestand houdt midden in een waarde op",
         "offerings/latin1.yml:1: fout: het bestand is geen geldige UTF-8-tekst",
         "Zo los je het op:",
     ]:

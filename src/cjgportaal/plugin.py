@@ -26,10 +26,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from .anchors import anchor_ids
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .data_files import DataFilesError, DataFilesJob, DataFilesWriter, move_into
 from .loading import ParseCache
+from .material_assets import material_assets
 from .news import NewsPost, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
@@ -256,6 +258,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.fragments = {}
         env.globals["cjg_shared"] = self._shared_fragment
+        env.globals["material_assets"] = material_assets()  # theme/base.html: Material's hashed asset names
         env.bytecode_cache = self.compiled
         if self.dirty:
             self._read_menu_titles(config)
@@ -314,11 +317,13 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
+            page.present_anchor_ids = anchor_ids(generated.html)  # for MkDocs' check of links to #anchors
             return generated.html
         if "aanbod" in page.meta and self.renderer is not None:
             matching, problems = self.renderer.matching_html(page.file.src_uri, page.meta["aanbod"])
             for problem in problems:
                 log.warning(f"{config.docs_dir}/{page.file.src_uri}: {problem}")
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(matching)
             return html + matching
         return html
 

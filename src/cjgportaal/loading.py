@@ -176,8 +176,10 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, shown: str) -> Problem:
         return Problem(shown, text[: exc.position].count("\n") + 1, "", *syntax_message(exc.reason)[:2])
     complaint = f"{getattr(exc, 'problem', None) or ''} {getattr(exc, 'context', None) or ''}"
     message, hint, at_start = syntax_message(complaint)
-    marks = (exc.context_mark, exc.problem_mark) if at_start else (exc.problem_mark, exc.context_mark)
-    mark = next((m for m in marks if m is not None), None) if isinstance(exc, yaml.MarkedYAMLError) else None
+    mark = None
+    if isinstance(exc, yaml.MarkedYAMLError):
+        marks = (exc.context_mark, exc.problem_mark) if at_start else (exc.problem_mark, exc.context_mark)
+        mark = next((m for m in marks if m is not None), None)
     return Problem(shown, mark.line + 1 if mark is not None else 1, "", message, hint)
 
 

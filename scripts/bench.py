@@ -15,6 +15,7 @@ headless Chromium (Debian's, driven by Playwright).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import random
@@ -40,7 +41,7 @@ from cjgportaal.kaart import export_csv, export_json, search_records  # noqa: E4
 from cjgportaal.search_index import write_search_index  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-WORDS = ("ouders kinderen opvoeden cursus spreekuur samen praten school slapen eten spelen groeien vragen "
+WORDS = ("ouders kinderen opvoeden cursus spreekuur samen praten school slapen eten spelen groeien vragen "  # noqa: SIM905 - reads as text
          "hulp gezin jongeren vrije tijd thuis veilig gezond leren luisteren grenzen stellen ontwikkeling "
          "buurt inloop gratis aanmelden begeleiding").split()
 THEMES = ["opvoeden", "slapen", "eten-en-drinken", "school-en-leren", "gevoelens-en-gedrag", "vrije-tijd",
@@ -243,10 +244,8 @@ def kaart_browser(site: Path) -> dict[str, float]:
         page = browser.new_page()
         page.add_init_script(_FIRST_RESULTS)
         def record(request: object) -> None:
-            try:
+            with contextlib.suppress(Exception):  # a response still loading when the browser closes
                 compressed[request.url] = len(gzip.compress(request.response().body()))  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - a response still loading when the browser closes
-                pass
 
         page.on("requestfinished", record)
         page.goto(url)

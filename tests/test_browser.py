@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 
 PAGES = ["", "aanbod/peuter-in-zicht/", "themas/opvoeden/", "organisaties/", "ouders/"]
 

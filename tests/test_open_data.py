@@ -98,7 +98,7 @@ def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path
     weekly = services["geldspreekuur-jongeren"]["schedules"][0]
     assert [weekly[k] for k in ("freq", "byday", "opens_at", "closes_at")] == ["WEEKLY", "WE", "12:00", "14:00"]
     triple_p = services["triple-p-oudertraining"]
-    nji = [a for a in triple_p["attributes"] if a["link_type"] == "nji-erkenning"][0]
+    nji = next(a for a in triple_p["attributes"] if a["link_type"] == "nji-erkenning")
     assert nji["taxonomy_term"]["code"] == "effectief-eerste-aanwijzingen" and nji["value"].startswith("https://")
     assert triple_p["cost_options"][0]["amount"] == 20 and triple_p["cost_options"][0]["currency"] == "EUR"
 

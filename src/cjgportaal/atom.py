@@ -77,4 +77,5 @@ def atom_xml(feed: AtomFeed, entries: Iterable[AtomEntry]) -> bytes:
         for term, label in entry.categories:
             add(element, "category", term=term, label=label)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # typeshed: Any for an encoding
+    return document + b"\n"

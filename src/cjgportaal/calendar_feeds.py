@@ -20,7 +20,7 @@ from . import urls
 from .catalog import Catalog
 from .clock import TIMEZONE, local_datetime
 from .contact_point import WalkIn
-from .models import Location, OpeningHours, Offering, Session
+from .models import Location, Offering, OpeningHours, Session
 from .vocabulary import WEEKDAYS
 
 PRODID = "-//CJG-portaal//cjgportaal//NL"
@@ -115,7 +115,7 @@ def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite) -> Even
 
 # Europe/Amsterdam as yearly rules (the EU rules in force since 1996), so that one small VTIMEZONE
 # is right for every date, also for weekly events that recur without end. Serialised once.
-_VTIMEZONE = Timezone.from_ical(
+_VTIMEZONE: bytes = Timezone.from_ical(
     "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"
     "BEGIN:DAYLIGHT\r\nTZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
     "DTSTART:19960331T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
@@ -130,7 +130,8 @@ def _properties(**values: str) -> bytes:
     cal = Calendar()
     for name, value in values.items():
         cal.add(name.replace("_", "-"), value)
-    return cal.to_ical().removeprefix(_BEGIN).removesuffix(_END)
+    text: bytes = cal.to_ical()  # icalendar leaves to_ical() unannotated
+    return text.removeprefix(_BEGIN).removesuffix(_END)
 
 
 # The properties every file has, serialised once; they sort before and after X-WR-CALNAME.

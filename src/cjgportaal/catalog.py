@@ -17,7 +17,14 @@ from .loading import ParseCache, SourceDoc, load_yaml
 from .models import AgeBand, ContactPoint, Offering, Partner, Review, Session
 from .problems import Problem, Severity, display_path
 from .references import (
-    LIST_REFERENCES, OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables,
+    LIST_REFERENCES,
+    OFFERING_REFERENCES,
+    PARTNER_REFERENCES,
+    Reference,
+    Tables,
+    check_links,
+    check_references,
+    reference_tables,
 )
 from .validation import validate
 
@@ -88,7 +95,8 @@ class Catalog:
 
     @cached_property
     def _entry_hashes(self) -> dict[tuple[str, str], bytes]:
-        entries = [*(("partner", p) for p in self.partners.values()), *(("aanbod", o) for o in self.offerings.values())]
+        entries: list[tuple[str, Partner | Offering]] = [
+            *(("partner", p) for p in self.partners.values()), *(("aanbod", o) for o in self.offerings.values())]
         return {(kind, e.id): _hash(e.model_dump_json().encode()) for kind, e in entries}
 
     @cached_property

@@ -68,9 +68,7 @@ def changes_since(folders: DataFolders, since: str) -> list[Change]:
             continue
         local = path.removeprefix(prefix)
         kind = "partner" if local.startswith(folders.partners + "/") else "aanbod"
-        if status == "D":
-            text = _git(root, "show", f"{revision}:{path}")
-        else:
-            text = (root / local).read_text(encoding="utf-8", errors="replace")
+        text = (_git(root, "show", f"{revision}:{path}") if status == "D"
+                else (root / local).read_text(encoding="utf-8", errors="replace"))
         out.append(Change(status[0], kind, local, _title(text)))
     return sorted(out, key=lambda c: ("AMD".index(c.status), c.kind, c.title.casefold()))

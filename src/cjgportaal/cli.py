@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .catalog import Catalog, load_catalog
 from .clock import build_date
@@ -13,7 +14,7 @@ from .problems import Severity, format_report
 from .settings import data_folders, plugin_options
 
 
-def _project(args: argparse.Namespace) -> tuple[Path, dict[str, object]]:
+def _project(args: argparse.Namespace) -> tuple[Path, dict[str, Any]]:
     config_file = Path(args.config).resolve()
     if not config_file.exists():
         sys.exit(f"cjg: {config_file} bestaat niet; geef met --config het pad naar mkdocs.yml.")
@@ -100,7 +101,7 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple[Path, dict[str, object], Catalog]:
+def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple[Path, dict[str, Any], Catalog]:
     root, options = _project(args)
     catalog, problems = load_catalog(data_folders(root, options), today or build_date(options.get("build_date")))
     if catalog is None:
@@ -131,7 +132,7 @@ def _codeowners(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     if args.rapport == "wijzigingen":
         return _changes(args)
-    root, options, catalog = _valid_catalog(args, args.datum)
+    _root, options, catalog = _valid_catalog(args, args.datum)
     if args.rapport == "monitor":
         from .monitor import Monitor
         from .monitor_report import monitor_data, render

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .loading import load_yaml
-from .models import ContactPoint, OpeningHours, Offering, Record
+from .models import ContactPoint, Offering, OpeningHours, Record
 from .problems import Problem, display_path
 from .references import Reference, Tables, check_references
 from .validation import validate

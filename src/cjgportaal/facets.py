@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .models import ListItem, Offering, Partner
+from .models import Area, ListItem, Offering, Partner
 from .vocabulary import ACCESS_ROUTES, AUDIENCES, COST_KINDS, EVIDENCE_LEVELS, label
 
 NO_EVIDENCE = "geen"
@@ -25,7 +25,7 @@ class Dimension:
     of: Callable[[Offering], set[str]]
 
 
-def _names(table: Mapping[str, ListItem | Partner]) -> tuple[tuple[str, str], ...]:
+def _names(table: Mapping[str, ListItem | Area | Partner]) -> tuple[tuple[str, str], ...]:
     return tuple((key, item.name) for key, item in table.items())
 
 

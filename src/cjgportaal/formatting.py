@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from datetime import date, time
+from functools import cache
 
 import markdown as markdown_lib
 import nh3

@@ -213,13 +213,14 @@ class _Importer:
                          f"'{default}' gekozen. Pas 'gebied' aan.")
         return default
 
-    def checked(self, where: str, what: str, value: Any, kind: Any) -> Any:
-        """`value` when it is a valid value of field type `kind`; otherwise None and a report line."""
+    def checked(self, where: str, what: str, value: Any, kind: Any) -> str | None:
+        """`value` when it is a valid value of field type `kind` (a text type); otherwise None and a report line."""
         if value in (None, ""):
             return None
         text = str(value).strip().strip('"').strip()
+        adapter: TypeAdapter[str] = TypeAdapter(kind)  # `kind` is an Annotated str, such as Phone
         try:
-            return TypeAdapter(kind).validate_python(text)
+            return adapter.validate_python(text)
         except ValidationError:
             self.note(where, f"{what} '{text}' niet overgenomen: de waarde is niet geldig.")
             return None

@@ -10,9 +10,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from .loading import SourceDoc, load_yaml
-from .models import (
-    AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, ReferralRoute, YouthWorker,
-)
+from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, ReferralRoute, YouthWorker
 from .problems import Problem, display_path
 from .validation import validate
 

@@ -6,17 +6,14 @@ and CI use is generated from these classes (see `schema.py`).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypedDict, TypeVar, Unpack, overload
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
-from .fieldtypes import (
-    AgeMonths, Date, Email, GithubHandle, Id, Phone, Postcode, ShortText, TimeOfDay, WebUrl, listed,
-    problem,
-)
-from .vocabulary import (
-    AccessRoute, Audience, CostKind, EvidenceLevel, Role, SessionStatus, Status, Weekday,
-)
+from .fieldtypes import AgeMonths, Date, Email, GithubHandle, Id, Phone, Postcode, ShortText, TimeOfDay, WebUrl, listed, problem
+from .vocabulary import AccessRoute, Audience, CostKind, EvidenceLevel, Role, SessionStatus, Status, Weekday
 
 
 class Record(BaseModel):
@@ -27,8 +24,29 @@ class Record(BaseModel):
                               coerce_numbers_to_str=True)
 
 
-def _f(alias: str, description: str, **kwargs: object) -> object:
-    return Field(alias=alias, description=description, **kwargs)  # type: ignore[call-overload]
+_T = TypeVar("_T")
+
+
+class _FieldOptions(TypedDict, total=False):
+    """The constraints and schema extras `_f` passes on to pydantic's `Field`."""
+
+    min_length: int
+    ge: float
+    json_schema_extra: JsonDict
+
+
+# `_f` is `Field` with the alias and description first. Its overloads mirror `Field`'s: with a
+# default (or a default factory) the result has the default's type, so mypy checks it against the
+# annotation; a required field gets `Any`, exactly as `Field` itself returns for it.
+@overload
+def _f(alias: str, description: str, *, default: _T, **kwargs: Unpack[_FieldOptions]) -> _T: ...
+@overload
+def _f(alias: str, description: str, *, default_factory: Callable[[], _T],
+       **kwargs: Unpack[_FieldOptions]) -> _T: ...
+@overload
+def _f(alias: str, description: str, **kwargs: Unpack[_FieldOptions]) -> Any: ...
+def _f(alias: str, description: str, **kwargs: Any) -> Any:
+    return Field(alias=alias, description=description, **kwargs)
 
 
 # --- the site's lists --------------------------------------------------------------------------

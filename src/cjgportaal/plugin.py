@@ -11,10 +11,9 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import jinja2
-
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -30,17 +29,20 @@ from .anchors import anchor_ids
 from .catalog import Catalog, DataFolders, load_catalog
 from .clock import build_date
 from .data_files import DataFilesError, DataFilesJob, DataFilesWriter, move_into
+from .jsonld import StructuredData, script_tag
 from .loading import ParseCache
 from .material_assets import material_assets
 from .news import NewsPost, load_posts
 from .problems import Severity, format_report
 from .render import GeneratedPage, Renderer, RenderOptions
 from .schema import json_schemas
-from .jsonld import StructuredData, script_tag
 from .security import add_csp_meta, form_origin, inline_script_hashes, netlify_headers
 from .site_info import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.cjg")
+
+# Typed as literals so that the option's value has RenderOptions.error_report's type.
+ERROR_REPORTS: tuple[Literal["email"], Literal["issue"]] = ("email", "issue")
 
 
 class ContactFormConfig(Config):
@@ -64,7 +66,7 @@ class CjgConfig(Config):
     branch = c.Type(str, default="main")
     monitor_path = c.Type(str, default="professionals/aanbodmonitor.md")  # where the aanbodmonitor goes
     quick_exit_url = c.URL(default="https://www.weeronline.nl/")  # the "snel weg" button's neutral site
-    error_report = c.Choice(("email", "issue"), default="email")  # "Fout melden": e-mail or GitHub issue
+    error_report = c.Choice(ERROR_REPORTS, default="email")  # "Fout melden": e-mail or GitHub issue
     contact_form = c.SubConfig(ContactFormConfig)
     open_data_license = c.Type(str, default="CC0-1.0")  # SPDX id of the open data's licence
 
@@ -240,7 +242,8 @@ class CjgPlugin(BasePlugin[CjgConfig]):
                 raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
                                   "pagina zelf. Geef de eigen pagina een andere naam.")
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion)
+            # File.generated() makes a `cls`, but is annotated to return a plain File.
+            file = cast(_GeneratedFile, _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion))
             file.changed = not self.dirty or self.built.get(src_uri) != page.fingerprint
             files.append(file)
         if self.dirty and (data := _data_fingerprints(self.catalog)) != self.built_data:

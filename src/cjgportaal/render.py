@@ -26,14 +26,13 @@ from .contact_point import opening_data, walk_ins
 from .facets import dimensions
 from .form import form_fields, partner_folders
 from .kaart import EXACT_AGE, MAX_AGE, PREGNANCY, saved_item
-from .monitor import THIN, Monitor
 from .models import Offering, Partner
+from .monitor import THIN, Monitor
 from .news import NewsPost
-from .scaffold import slug
 from .open_data import FILES as OPEN_DATA_FILES
+from .scaffold import slug
 from .site_info import LICENSES
 from .vocabulary import AUDIENCES, WEEKDAYS, label
-
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
 KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
@@ -96,7 +95,8 @@ class RenderOptions:
 
 @pass_context
 def _area(context: Context, area_id: str) -> str:
-    return context["c"].lists.area_label(area_id)
+    catalog: Catalog = context["c"]
+    return catalog.lists.area_label(area_id)
 
 
 @cache  # one environment per process: `mkdocs serve` does not compile the templates on each rebuild

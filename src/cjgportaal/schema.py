@@ -14,7 +14,7 @@ from .catalog import DataFolders
 from .lists import load_lists
 from .models import Offering, Partner
 
-SCHEMA_FILES: dict[str, tuple[type[Partner] | type[Offering], str]] = {
+SCHEMA_FILES: dict[str, tuple[type[Partner | Offering], str]] = {
     "partner.schema.json": (Partner, "Partner van het CJG"),
     "aanbod.schema.json": (Offering, "Aanbod van een partner van het CJG"),
 }

@@ -71,7 +71,7 @@ def too_deep_line(text: str) -> int | None:
             while indents and indents[-1][0] >= indent:
                 depth -= indents.pop()[1]
             markers = _MARKERS.match(stripped)
-            if not (markers or indents and indents[-1][2] == indent):
+            if not (markers or (indents and indents[-1][2] == indent)):
                 levels = 1
             elif markers:  # each "- " opens a level, and "- key: value" a mapping in it
                 levels = 1 + markers.group().count("-") + markers.group().count("?")

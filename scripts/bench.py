@@ -36,9 +36,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from cjgportaal.catalog import DataFolders, load_catalog  # noqa: E402
-from cjgportaal.kaart import export_csv, export_json, search_records  # noqa: E402
-from cjgportaal.search_index import write_search_index  # noqa: E402
+from cjgportaal.catalog.catalog import DataFolders, load_catalog  # noqa: E402
+from cjgportaal.render.files.kaart import export_csv, export_json, search_records  # noqa: E402
+from cjgportaal.render.files.search_index import write_search_index  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 WORDS = ("ouders kinderen opvoeden cursus spreekuur samen praten school slapen eten spelen groeien vragen "  # noqa: SIM905 - reads as text

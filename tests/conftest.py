@@ -79,7 +79,7 @@ def mkdocs_build(project: Path, site_dir: Path, strict: bool = True,
 
 def cjg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the real `cjg` command."""
-    return subprocess.run([sys.executable, "-m", "cjgportaal.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cjgportaal.tools.cli", *args], capture_output=True,
                           text=True, cwd=cwd, env=build_env(), timeout=300)
 
 

@@ -13,10 +13,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.data_files import DataFilesError, DataFilesJob, DataFilesWriter
-from cjgportaal.news import NewsPost
-from cjgportaal.site_info import SiteInfo
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.site_info import SiteInfo
+from cjgportaal.render.files.data_files import DataFilesError, DataFilesJob, DataFilesWriter
+from cjgportaal.render.news import NewsPost
 
 from .conftest import BUILD_EPOCH, copy_project, edit, mkdocs_build
 

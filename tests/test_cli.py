@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from cjgportaal.schema import json_schemas, render_schema
-from cjgportaal.settings import data_folders, plugin_options
+from cjgportaal.catalog.settings import data_folders, plugin_options
+from cjgportaal.render.files.schema import json_schemas, render_schema
 
 from .conftest import ROOT, cjg, copy_project
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.loading import SourceDoc, load_yaml
-from cjgportaal.problems import Problem
-from cjgportaal.validation import validate
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.load.problems import Problem
+from cjgportaal.load.yaml_files import SourceDoc, load_yaml
+from cjgportaal.model.validation import validate
 
 from .bad_input import BROKEN_YAML, RULES, UNREADABLE
 from .conftest import cjg, edit

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from cjgportaal.formatting import rich_text
+from cjgportaal.render.formatting import rich_text
 
 from .browser import serve
 from .conftest import copy_project, mkdocs_build

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cjgportaal.catalog import Catalog, DataFolders, load_catalog
-from cjgportaal.facets import dimensions
-from cjgportaal.kaart import export_csv, search_records, years_covered
-from cjgportaal.render import Renderer, RenderOptions
-from cjgportaal.schema import json_schemas
+from cjgportaal.catalog.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.catalog.facets import dimensions
+from cjgportaal.render.files.kaart import export_csv, search_records, years_covered
+from cjgportaal.render.files.schema import json_schemas
+from cjgportaal.render.pages import Renderer, RenderOptions
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
 

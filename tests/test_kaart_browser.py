@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from cjgportaal.catalog import Catalog, DataFolders, load_catalog
-from cjgportaal.facets import dimensions
+from cjgportaal.catalog.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.catalog.facets import dimensions
 
 from .conftest import ROOT
 from .test_accessibility import AXE, AXE_TAGS, _require_axe

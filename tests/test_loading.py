@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cjgportaal.loading import MAX_FILE_BYTES, load_yaml
+from cjgportaal.load.yaml_files import MAX_FILE_BYTES, load_yaml
 
 from .bad_input import UNREADABLE
 

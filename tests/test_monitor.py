@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.monitor import Monitor
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.monitor import Monitor
 
 from .conftest import ROOT, cjg, copy_lists
 

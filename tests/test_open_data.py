@@ -19,12 +19,13 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.hsds_export import HsdsExporter
-from cjgportaal.hsds_ids import site_namespace
-from cjgportaal.hsds_import import import_hsds, read_hsds
-from cjgportaal.hsds_tabular import read_tables
-from cjgportaal.jsonld import script_tag
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.render.files.hsds_export import HsdsExporter
+from cjgportaal.render.files.hsds_ids import site_namespace
+from cjgportaal.render.files.hsds_tabular import read_tables
+from cjgportaal.render.jsonld import script_tag
+from cjgportaal.tools.hsds_import import import_hsds
+from cjgportaal.tools.hsds_reading import read_hsds
 
 from .conftest import ROOT, cjg, copy_lists, copy_project, edit, mkdocs_build
 
@@ -300,7 +301,7 @@ def test_json_ld_cannot_close_its_script_element() -> None:
 
 
 def test_foreign_taxonomy_terms_match_our_lists_by_name_or_are_reported() -> None:
-    from cjgportaal.lists import load_lists
+    from cjgportaal.model.lists import load_lists
 
     lists, _ = load_lists(ROOT / "data", ROOT)
     org = {"id": str(uuid.uuid4()), "name": "Buurthuis De Kade", "description": "Een buurthuis.",

@@ -15,10 +15,10 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from cjgportaal.contact_point import load_contact_point
-from cjgportaal.lists import load_lists
-from cjgportaal.news import load_posts
-from cjgportaal.references import reference_tables
+from cjgportaal.catalog.contact_point import load_contact_point
+from cjgportaal.catalog.references import reference_tables
+from cjgportaal.model.lists import load_lists
+from cjgportaal.render.news import load_posts
 
 from .browser import serve
 from .conftest import ROOT, build_env, copy_project, edit, mkdocs_build

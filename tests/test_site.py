@@ -213,14 +213,6 @@ def test_second_municipality_builds_with_its_own_lists(tmp_path: Path) -> None:
         assert (tmp_path / "site/aanbod" / offering / "index.html").exists()
 
 
-def test_data_layers_import_nothing_from_mkdocs() -> None:
-    code = ("import sys, cjgportaal.catalog, cjgportaal.render, cjgportaal.schema, cjgportaal.cli, "
-            "cjgportaal.hsds_import, cjgportaal.jsonld; "
-            "print([m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

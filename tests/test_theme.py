@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from cjgportaal.material_assets import material_assets, material_version, templates_dir
+from cjgportaal.adapter.material_assets import material_assets, material_version, templates_dir
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
 

@@ -6,9 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.problems import Severity
-from cjgportaal.upkeep import codeowners, stale_report
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.load.problems import Severity
+from cjgportaal.tools.upkeep import codeowners, stale_report
 
 from .conftest import OFFERING, PARTNER, ROOT, cjg, copy_project
 from .conftest import edit as _edit

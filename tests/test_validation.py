@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cjgportaal.catalog import DataFolders, load_catalog
-from cjgportaal.problems import Problem, Severity
+from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.load.problems import Problem, Severity
 
 from .bad_input import RULES
 from .conftest import OFFERING, PARTNER

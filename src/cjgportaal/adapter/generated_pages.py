@@ -1,0 +1,71 @@
+"""The generated pages inside MkDocs: added as files in on_files (outside the navigation), their
+meta set in on_page_markdown and their HTML in on_page_content."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, cast
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..render.pages import GeneratedPage, Renderer
+from .anchors import anchor_ids
+
+log = logging.getLogger("mkdocs.plugins.cjg")
+
+
+class GeneratedFile(File):
+    """A generated page's file; a --dirty build rebuilds it only when it `changed`."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def page_meta(generated: GeneratedPage) -> dict[str, Any]:
+    """The page meta of a generated page. MkDocs templates do not autoescape: values that reach
+    them must be escaped here."""
+    return {"title": escape(generated.title), "description": escape(generated.description),
+            "search": {"exclude": not generated.searchable}, "hide": list(generated.hide)}
+
+
+def page_markdown(markdown: str, page: Page, generated: GeneratedPage | None) -> str:
+    """A page's Markdown: a generated page has none (its HTML comes in `page_content`), only meta."""
+    if generated is None:
+        return markdown
+    page.meta = page_meta(generated)
+    return ""
+
+
+def add_files(pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig) -> dict[str, GeneratedFile]:
+    """Add a file for each generated page; refuse a hand-written page in its place."""
+    added = {}
+    for src_uri, page in pages.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
+                              "pagina zelf. Geef de eigen pagina een andere naam.")
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        added[src_uri] = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion))
+        files.append(added[src_uri])
+    return added
+
+
+def page_content(html: str, page: Page, generated: GeneratedPage | None, renderer: Renderer | None,
+                 config: MkDocsConfig) -> str:
+    """A page's HTML: a generated page's own, or a hand-written page's with the offerings its front
+    matter `aanbod:` asks for. MkDocs learns the anchors in it, for its check of links to #anchors."""
+    if generated is not None:
+        page.present_anchor_ids = anchor_ids(generated.html)
+        return generated.html
+    if "aanbod" in page.meta and renderer is not None:
+        matching, problems = renderer.matching_html(page.file.src_uri, page.meta["aanbod"])
+        for problem in problems:
+            log.warning(f"{config.docs_dir}/{page.file.src_uri}: {problem}")
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(matching)
+        return html + matching
+    return html

@@ -1,0 +1,148 @@
+"""The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
+`generated_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..catalog.catalog import Catalog, DataFolders
+from ..catalog.site_info import SiteInfo
+from ..load.yaml_files import ParseCache
+from ..render.files.data_files import DataFilesJob
+from ..render.files.schema import json_schemas
+from ..render.jsonld import StructuredData
+from ..render.news import NewsPost
+from ..render.pages import GeneratedPage, Renderer
+from . import build_input, generated_pages, json_ld
+from .background import DataFilesRun
+from .config import CjgConfig
+from .csp import ScriptHashes
+from .incremental import Incremental
+from .material_assets import material_assets
+from .speedups import MemoryBytecodeCache, SearchTextSwap, SharedFragments
+
+
+class CjgPlugin(BasePlugin[CjgConfig]):
+    """Turns partner and offering YAML into pages of the site."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.folders: DataFolders | None = None
+        self.site_dir: Path | None = None
+        self.site: SiteInfo | None = None
+        self.posts: list[NewsPost] = []
+        self.form_targets: tuple[str, ...] = ()
+        self.renderer: Renderer | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.structured: StructuredData | None = None
+        self.job: DataFilesJob | None = None  # what the data files are made of
+        self.nav_pages: list[Page] = []
+        # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
+        self.parse_cache = ParseCache()
+        self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
+        self.shared, self.search_text, self.compiled = SharedFragments(), SearchTextSwap(), MemoryBytecodeCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
+        self.parse_cache, self.script_hashes = ParseCache(), ScriptHashes()
+        self.incremental.forget()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site_dir = Path(config.site_dir)
+        self.folders = DataFolders(Path(config.config_file_path).parent, self.config.partners_dir,
+                                   self.config.offerings_dir, self.config.lists_dir)
+        self.form_targets = build_input.form_targets(self.config)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.folders is not None
+        if not self.incremental.dirty:
+            self.incremental.forget()
+            self.script_hashes.forget()
+        self.catalog, self.posts, self.site = build_input.load(self.folders, self.config, config, self.parse_cache)
+        self.job = DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site, config.use_directory_urls,
+                                Path(config.site_dir))
+        self.data_files.before_pages(self.job)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None and self.folders is not None and self.site is not None
+        options = build_input.render_options(self.config, config, self.catalog)
+        self.renderer = Renderer(self.catalog, options, json_schemas(self.folders)["aanbod.schema.json"])
+        self.generated = {page.src_uri: page for page in self.renderer.pages() + self.renderer.parents_pages(self.posts)}
+        # For theme/main.html: the helpline box (rendered and escaped here) and the quick exit.
+        config.extra["cjg"] = {"hulplijnen": Markup(self.renderer.helplines_html()),
+                               "snel_weg": self.config.quick_exit_url}
+        added = generated_pages.add_files(self.generated, files, config)
+        self.incremental.mark_changed(added, self.generated, files, self.catalog)
+        self.script_hashes.know_files(files)
+        self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_pages = nav.pages
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.shared.start(tuple(page.url for page in self.nav_pages))
+        env.globals["cjg_shared"] = self.shared
+        env.globals["material_assets"] = material_assets()  # theme/base.html: Material's hashed asset names
+        env.bytecode_cache = self.compiled
+        self.incremental.read_menu_titles(self.nav_pages, self.generated, config)
+        return env
+
+    @event_priority(100)  # before Material's search plugin reads the page
+    def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> dict[str, Any]:
+        self.search_text.before_search(page, self.generated.get(page.file.src_uri))
+        return context
+
+    @event_priority(-100)  # after it
+    def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> dict[str, Any]:
+        self.search_text.after_search(page)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return generated_pages.page_markdown(markdown, page, self.generated.get(page.file.src_uri))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return generated_pages.page_content(html, page, self.generated.get(page.file.src_uri), self.renderer, config)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = json_ld.add_to_head(output, self.structured, page.file.src_uri)
+        return self.script_hashes.page(page.file.src_uri, output, self.form_targets)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        self.script_hashes.template(template_name, output_content)
+        return output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalog is not None
+        self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
+        self.incremental.remember(self.generated, self.catalog)
+        assert self.job is not None
+        self.data_files.after(self.job)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.incremental.forget()
+        self.data_files.cancel(self.site_dir)
+
+    def on_shutdown(self) -> None:
+        self.data_files.cancel()  # mkdocs serve --dirty stops while the data files are written
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.folders is not None
+        for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
+            server.watch(str(self.folders.root / name))
+        return server

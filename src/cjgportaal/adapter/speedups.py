@@ -1,0 +1,76 @@
+"""What keeps rendering thousands of generated pages fast inside MkDocs.
+
+- The navigation and tabs are rendered once per folder for pages outside the menu (`cjg_shared`).
+- Compiled theme templates are kept between the rebuilds of `mkdocs serve`.
+- Material's site search reads a short text (`search_html`) of a generated page, not all of it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+import jinja2
+from mkdocs.structure.pages import Page
+
+from ..render.pages import GeneratedPage
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between the rebuilds of `mkdocs serve`: MkDocs makes a new
+    Jinja environment for each build, which would compile Material's templates again (Jinja checks
+    each template's source against the checksum before it reuses the code)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class SharedFragments:
+    """Theme call block `cjg_shared`: the navigation and tabs rendered once and reused on the pages
+    that share them, instead of once for each of thousands of pages.
+
+    A page outside the navigation, with none of it at or below its URL, has no active item, and
+    its relative links depend only on its folder; such pages share the fragment per folder.
+    """
+
+    def __init__(self) -> None:
+        self.nav_urls: tuple[str, ...] = ()
+        self._fragments: dict[tuple[str, str], str] = {}
+
+    def start(self, nav_urls: tuple[str, ...]) -> None:
+        """Forget the fragments of an earlier build; `nav_urls` are the URLs of the menu's pages."""
+        self.nav_urls, self._fragments = nav_urls, {}
+
+    def __call__(self, name: str, page: Page | None, caller: Callable[[], str]) -> str:
+        if page is None or any(url.startswith(page.url) for url in self.nav_urls):
+            return caller()
+        key = (name, posixpath.dirname(page.url.rstrip("/")))
+        if key not in self._fragments:
+            self._fragments[key] = caller()
+        return self._fragments[key]
+
+
+class SearchTextSwap:
+    """Hands Material's site search a generated page's `search_html` and gives the page its full
+    content back afterwards (the search parses every page it indexes; this costs it a heading)."""
+
+    def __init__(self) -> None:
+        self._held: tuple[Page, str] | None = None
+
+    def before_search(self, page: Page, generated: GeneratedPage | None) -> None:
+        """Before the search plugin reads the page."""
+        if generated is not None and generated.search_html is not None:
+            self._held, page.content = (page, page.content or ""), generated.search_html
+
+    def after_search(self, page: Page) -> None:
+        """After it."""
+        if self._held is not None and self._held[0] is page:
+            page.content = self._held[1]
+        self._held = None

@@ -1,0 +1,246 @@
+"""The catalog: all partners and offerings of a site, cross-checked, with derived facts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..load.problems import Problem, Severity, display_path
+from ..load.yaml_files import ParseCache, SourceDoc, load_yaml
+from ..model.lists import Lists, load_lists
+from ..model.models import AgeBand, ContactPoint, Offering, Partner, Review, Session
+from ..model.validation import validate
+from .contact_point import load_contact_point
+from .duplicates import duplicate_warnings
+from .references import (
+    LIST_REFERENCES,
+    OFFERING_REFERENCES,
+    PARTNER_REFERENCES,
+    Reference,
+    Tables,
+    check_links,
+    check_references,
+    reference_tables,
+)
+
+
+@dataclass(frozen=True)
+class DataFolders:
+    """Where a site keeps its data, relative to the project root."""
+
+    root: Path
+    partners: str = "partners"
+    offerings: str = "offerings"
+    lists: str = "data"
+
+
+@dataclass
+class Catalog:
+    """Validated partners and offerings, their lists and the build date."""
+
+    lists: Lists
+    partners: dict[str, Partner]
+    offerings: dict[str, Offering]
+    today: date
+    files: dict[tuple[str, str], str] = field(default_factory=dict)  # ("partner"|"aanbod", id) → path
+    contact_point: ContactPoint | None = None  # the loket, from data/loket.yml when present
+
+    def partner_of(self, offering: Offering) -> Partner:
+        """The partner that provides an offering."""
+        return self.partners[offering.partner]
+
+    def offerings_of(self, partner: Partner) -> list[Offering]:
+        """A partner's offerings, by title."""
+        return list(self._by_partner.get(partner.id, ()))
+
+    @cached_property
+    def _by_partner(self) -> dict[str, list[Offering]]:
+        by_partner: dict[str, list[Offering]] = {}
+        for offering in sorted(self.offerings.values(), key=sort_key):
+            by_partner.setdefault(offering.partner, []).append(offering)
+        return by_partner
+
+    def visible_offerings(self) -> list[Offering]:
+        """Offerings shown in overviews (not stopped), by title."""
+        return sorted((o for o in self.offerings.values() if o.status != "gestopt"), key=sort_key)
+
+    def upcoming_sessions(self, offering: Offering) -> list[Session]:
+        """Dated sessions from the build date on, earliest first."""
+        return sorted((s for s in offering.sessions if s.date >= self.today), key=lambda s: (s.date, s.start))
+
+    def age_bands_of(self, offering: Offering) -> list[AgeBand]:
+        """The age bands whose range overlaps the offering's age range."""
+        return [b for b in self.lists.age_bands.values()
+                if offering.age.start < b.end and b.start < offering.age.end]
+
+    def areas_of(self, offering: Offering) -> set[str]:
+        """The kernen or wijken of an offering's locations; without a location (online, by phone),
+        every kern or wijk its partner serves."""
+        if offering.locations:
+            return {location.area for location in offering.locations}
+        served: set[str] = set()
+        for place in self.partner_of(offering).service_area:
+            municipality = self.lists.municipalities.get(place)
+            served |= {a.id for a in municipality.areas} if municipality else {place}
+        return served
+
+    def is_stale(self, entry: Review) -> bool:
+        """True when an entry's review date has passed."""
+        return review_by(entry) < self.today
+
+    @cached_property
+    def _entry_hashes(self) -> dict[tuple[str, str], bytes]:
+        entries: list[tuple[str, Partner | Offering]] = [
+            *(("partner", p) for p in self.partners.values()), *(("aanbod", o) for o in self.offerings.values())]
+        return {(kind, e.id): _hash(e.model_dump_json().encode()) for kind, e in entries}
+
+    @cached_property
+    def _shared_hash(self) -> bytes:
+        """What every page may show: the lists, the loket and the build date."""
+        return _hash(repr((self.lists, self.contact_point, self.today)).encode())
+
+    @cached_property
+    def _all_hash(self) -> bytes:
+        return _hash(self._shared_hash + b"".join(self._entry_hashes.values()))
+
+    def fingerprint(self, entries: Iterable[tuple[str, str]] | None = None) -> str:
+        """A hash that changes when the data behind these entries changes, given as ("partner" or
+        "aanbod", id), or the lists or build date; None: when any data changes."""
+        if entries is None:
+            return self._all_hash.hex()
+        return _hash(self._shared_hash + b"".join(self._entry_hashes[e] for e in entries)).hex()
+
+    def current_notice(self, offering: Offering) -> str:
+        """The offering's short-term notice, if it still applies."""
+        notice = offering.notice
+        if notice is None or (notice.until is not None and notice.until < self.today):
+            return ""
+        return notice.text
+
+
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def sort_key(offering: Offering) -> tuple[str, str]:
+    """Sort offerings by title, case-insensitively, then by id."""
+    return offering.title.casefold(), offering.id
+
+
+def review_by(entry: Review) -> date:
+    """The date by which an entry must be checked again (default: a year after the last check)."""
+    return entry.review_by or entry.checked + timedelta(days=365)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")])
+
+
+def _stale(entry: Review, doc: SourceDoc, today: date) -> list[Problem]:
+    if review_by(entry) >= today:
+        return []
+    field = "controleren_voor" if entry.review_by else "gecontroleerd"
+    return [Problem(doc.path, doc.line_of((field,)), field,
+                    f"dit bestand had vóór {review_by(entry).isoformat()} opnieuw nagekeken moeten worden.",
+                    "kijk alle gegevens na en zet de datum van vandaag bij 'gecontroleerd'.",
+                    Severity.WARNING)]
+
+
+def _id_problems(doc: SourceDoc, path: Path, seen: dict[str, str]) -> tuple[list[Problem], bool]:
+    """The id must match the file name and be unique; checked on raw data, like references.
+
+    Returns the problems and whether the id was already taken by another file.
+    """
+    record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    if not isinstance(record_id, str):
+        return [], False
+    line = doc.line_of(("id",))
+    problems = []
+    if record_id != path.stem:
+        problems.append(Problem(doc.path, line, "id",
+                                f"de id '{record_id}' is anders dan de bestandsnaam '{path.name}'.",
+                                f"noem het bestand {record_id}.yml of zet 'id: {path.stem}'."))
+    taken = record_id in seen
+    if taken:
+        problems.append(Problem(doc.path, line, "id", f"de id '{record_id}' wordt ook gebruikt in {seen[record_id]}.",
+                                "geef elk bestand een eigen id en bestandsnaam."))
+    else:
+        seen[record_id] = doc.path
+    return problems, taken
+
+
+def _read_folder(folder: Path, root: Path, problems: list[Problem],
+                 cache: ParseCache | None) -> list[tuple[SourceDoc, Path]]:
+    docs = []
+    load = cache.load_yaml if cache is not None else load_yaml
+    for path in _yaml_files(folder):
+        doc, found = load(path, display_path(path, root))
+        problems += found
+        if doc is not None:
+            docs.append((doc, path))
+    return docs
+
+
+def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], references: tuple[Reference, ...],
+                  tables: Tables, today: date, problems: list[Problem],
+                  cache: ParseCache | None) -> list[tuple[Any, SourceDoc]]:
+    records = []
+    seen: dict[str, str] = {}
+    for doc, path in docs:
+        if cache is None:
+            record, found = validate(model, doc)
+            links = check_links(doc)
+        else:  # checks of one file alone, kept while the file is unchanged
+            record, found = cache.derived(doc, model.__name__, lambda: validate(model, doc))  # noqa: B023
+            links = cache.derived(doc, "links", lambda: check_links(doc))  # noqa: B023
+        id_problems, taken = _id_problems(doc, path, seen)
+        problems += found + id_problems
+        problems += check_references(doc, references, tables) + links
+        if record is not None:
+            problems += _stale(record, doc, today)
+            if not taken:
+                records.append((record, doc))
+    return records
+
+
+def load_catalog(folders: DataFolders, today: date,
+                 cache: ParseCache | None = None) -> tuple[Catalog | None, list[Problem]]:
+    """Load, validate and cross-check all data of a site.
+
+    Returns the catalog (None when there is any error) and every problem found, errors and
+    warnings together, so that one run reports everything. With a `cache`, partner and offering
+    files unchanged since an earlier call are not read again.
+    """
+    root = folders.root
+    lists, problems = load_lists(root / folders.lists, root)
+    for name in (folders.partners, folders.offerings):
+        if not (root / name).is_dir():
+            problems.append(Problem(name, 0, "", "deze map ontbreekt.", f"maak de map {name}/ aan."))
+    partner_docs = _read_folder(root / folders.partners, root, problems, cache)
+    offering_docs = _read_folder(root / folders.offerings, root, problems, cache)
+    tables = reference_tables(lists, [doc.data["id"] for doc, _ in partner_docs
+                                      if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)])
+    partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems, cache)
+    offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems, cache)
+    problems += duplicate_warnings(offerings)
+    contact_point, found = load_contact_point(root / folders.lists, root, tables)
+    problems += found
+    for doc in lists.docs:
+        problems += check_references(doc, LIST_REFERENCES, tables)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    catalog = Catalog(
+        lists=lists,
+        partners={p.id: p for p, _ in sorted(partners, key=lambda pair: pair[0].name.casefold())},
+        offerings={o.id: o for o, _ in sorted(offerings, key=lambda pair: sort_key(pair[0]))},
+        today=today,
+        files={(kind, record.id): doc.path for kind, pairs in (("partner", partners), ("aanbod", offerings))
+               for record, doc in pairs},
+        contact_point=contact_point,
+    )
+    return catalog, problems

@@ -1,0 +1,2 @@
+"""Step 1, load: YAML files → plain data, every value with its file and line; the Problem record.
+"""

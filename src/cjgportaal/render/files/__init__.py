@@ -1,0 +1,2 @@
+"""The output files made from the data alone, written beside the pages.
+"""

@@ -1,0 +1,141 @@
+"""The sociale kaart's data: one search record per offering, and the exports of the whole aanbod.
+
+Search records carry the full text (stemmed in Dutch by the search engine), the filter values of
+every facet, and the facts a result shows at a glance. Nothing here knows the search engine or
+MkDocs; `search_index.py` writes the records and `data_files.py` the exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from ...catalog.catalog import Catalog, review_by
+from ...catalog.facets import dimensions
+from ...model.models import Offering
+from ...model.vocabulary import label
+from .. import urls
+from ..formatting import age_text, cost_text, date_text
+from ..glance import access_text, places_text, when_text
+
+EXACT_AGE = "jaar"  # filter with every whole year of age an offering covers, for "age 14"
+PREGNANCY = "zwanger"
+MAX_AGE = 27  # the oldest age the kaart's age field offers
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One offering as the search engine indexes it."""
+
+    url: str  # relative to the site root
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def years_covered(offering: Offering) -> list[str]:
+    """Every whole year of age the offering's range touches ('zwanger' for pregnancy)."""
+    start, end = offering.age.start, offering.age.end
+    years = [PREGNANCY] if start < 0 else []
+    years += [str(year) for year in range(max(start, 0) // 12, min((end + 11) // 12, MAX_AGE + 1))]
+    return years
+
+
+def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
+    """The facts of an offering that a search result and mijn lijst show, as text."""
+    contact = o.contact
+    return {
+        "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
+        "samenvatting": o.summary, "partner": catalog.partner_of(o).name, "leeftijd": age_text(o.age),
+        "waar": places_text(catalog, o), "wanneer": when_text(catalog, o), "kosten": cost_text(o.cost),
+        "toegang": access_text(catalog, o), "contact": contact.phone or contact.email or contact.website or "",
+        "status": label(o.status) if o.status != "actief" else "",
+    }
+
+
+def saved_item(catalog: Catalog, o: Offering, site_url: str = "", directory_urls: bool = True) -> dict[str, str]:
+    """What mijn lijst shows of an offering, also on paper for a parent: the facts at a glance,
+    how to sign up and the address of its page."""
+    facts = glance_facts(catalog, o, directory_urls)
+    sign_up = o.sign_up
+    ways = [sign_up.phone, sign_up.email, sign_up.website] if sign_up else []
+    return {**facts, "aanmelden": ", ".join(way for way in ways if way), "pagina": site_url + facts["url"]}
+
+
+def search_records(catalog: Catalog, directory_urls: bool = True) -> list[SearchRecord]:
+    """A search record for every visible offering."""
+    facets = dimensions(catalog).values()
+    lists = catalog.lists
+    records = []
+    for o in catalog.visible_offerings():
+        item = glance_facts(catalog, o, directory_urls)
+        words = [o.title, o.summary, o.description, item["partner"],
+                 *(lists.themes[t].name for t in o.themes), *(lists.tiers[t].name for t in o.tiers),
+                 lists.kinds[o.kind].name, *(lists.area_label(a) for a in catalog.areas_of(o)),
+                 *(location.name for location in o.locations)]
+        filters = {facet.key: sorted(facet.of(o)) for facet in facets}
+        filters[EXACT_AGE] = years_covered(o)
+        meta = {**item, "gecontroleerd": date_text(o.checked, False),
+                "verouderd": "ja" if catalog.is_stale(o) else ""}
+        records.append(SearchRecord(item["url"], "\n".join(w for w in words if w), meta, filters,
+                                    {"titel": o.title.casefold()}))
+    return records
+
+
+CSV_COLUMNS = (
+    "id", "titel", "organisatie", "samenvatting", "doelgroepen", "leeftijd", "leeftijd_van_maanden",
+    "leeftijd_tot_maanden", "themas", "niveaus", "soort", "toegang", "kosten", "bedrag", "gebieden",
+    "wanneer", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "gecontroleerd",
+    "controleren_voor", "url",
+)
+
+
+def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> dict[str, str]:
+    lists = catalog.lists
+    return {
+        "id": o.id, "titel": o.title, "organisatie": catalog.partner_of(o).name, "samenvatting": o.summary,
+        "doelgroepen": "; ".join(label(a) for a in o.audiences), "leeftijd": age_text(o.age),
+        "leeftijd_van_maanden": str(o.age.start), "leeftijd_tot_maanden": str(o.age.end),
+        "themas": "; ".join(lists.themes[t].name for t in o.themes),
+        "niveaus": "; ".join(lists.tiers[t].name for t in o.tiers), "soort": lists.kinds[o.kind].name,
+        "toegang": access_text(catalog, o), "kosten": label(o.cost.kind),
+        "bedrag": "" if o.cost.amount is None else f"{o.cost.amount:.2f}".replace(".", ","),
+        "gebieden": "; ".join(lists.area_label(a) for a in sorted(catalog.areas_of(o))),
+        "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
+        "erkenning_nji": label(o.evidence.level) if o.evidence else "",
+        "telefoon": o.contact.phone or "", "email": o.contact.email or "", "website": o.contact.website or "",
+        "status": label(o.status), "gecontroleerd": o.checked.isoformat(),
+        "controleren_voor": review_by(o).isoformat(),
+        "url": site_url + urls.page_url(urls.offering_page(o.id), directory_urls),
+    }
+
+
+def _cell(value: str) -> str:
+    # Partner text that starts like a formula would run as one in a spreadsheet: make it text.
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
+def export_csv(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
+    """All visible offerings as CSV the way Dutch Excel reads it: UTF-8 with a byte-order mark,
+    separated by semicolons, amounts with a decimal comma."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    for o in catalog.visible_offerings():
+        writer.writerow({key: _cell(value) for key, value in _row(catalog, o, site_url, directory_urls).items()})
+    return "\ufeff" + out.getvalue()
+
+
+def export_json(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
+    """All visible offerings as JSON: the fields as partners write them, plus partner name and URL."""
+    offerings = []
+    for o in catalog.visible_offerings():
+        data = o.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["organisatie"] = catalog.partner_of(o).name
+        data["url"] = site_url + urls.page_url(urls.offering_page(o.id), directory_urls)
+        offerings.append(data)
+    document = {"datum": catalog.today.isoformat(), "aantal": len(offerings), "aanbod": offerings}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,137 @@
+"""The "Aanbod aanmelden" form, generated from the offering's JSON Schema.
+
+Types, required fields, patterns, allowed values and help texts come from the schema; the site's
+lists give the options their names. The browser script (theme/assets/javascripts/aanbod-formulier.js)
+turns the filled-in form into YAML; nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..catalog.catalog import Catalog
+from ..model.vocabulary import label
+
+# The form's fields in order: (path in the YAML, Dutch label, widget). Widgets: text, textarea,
+# select, radios, checkboxes, number, date-lines (one session per line).
+FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("titel", "Naam van het aanbod", "text"),
+    ("partner", "Organisatie", "select"),
+    ("samenvatting", "Korte samenvatting", "textarea"),
+    ("beschrijving", "Uitgebreide beschrijving", "textarea"),
+    ("doelgroepen", "Voor wie is het?", "checkboxes"),
+    ("leeftijd.van", "Leeftijd vanaf", "text"),
+    ("leeftijd.tot", "Leeftijd tot", "text"),
+    ("themas", "Thema's", "checkboxes"),
+    ("niveaus", "Niveau van ondersteuning", "checkboxes"),
+    ("soort", "Soort aanbod", "select"),
+    ("toegang.route", "Hoe kom je erin?", "radios"),
+    ("toegang.verwijzers", "Wie kan verwijzen?", "checkboxes"),
+    ("kosten.soort", "Kosten", "radios"),
+    ("kosten.bedrag", "Bedrag in euro's", "number"),
+    ("locaties.0.naam", "Naam van de locatie", "text"),
+    ("locaties.0.straat", "Straat en huisnummer", "text"),
+    ("locaties.0.postcode", "Postcode", "text"),
+    ("locaties.0.plaats", "Plaats", "text"),
+    ("locaties.0.gebied", "Kern of wijk", "select"),
+    ("bijeenkomsten", "Data en tijden", "date-lines"),
+    ("aanmelden.uitleg", "Hoe meld je je aan?", "textarea"),
+    ("contact.naam", "Contact: team of functie", "text"),
+    ("contact.telefoon", "Contact: telefoon", "text"),
+    ("contact.email", "Contact: e-mail", "text"),
+    ("contact.website", "Contact: website", "text"),
+    ("talen", "Talen", "checkboxes"),
+    ("toegankelijkheid", "Toegankelijkheid", "textarea"),
+)
+SESSION_HELP = ("Eén bijeenkomst per regel, als JJJJ-MM-DD UU:MM-UU:MM, bijvoorbeeld "
+                "2027-03-02 19:30-21:30. Laat leeg als er geen vaste data zijn.")
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of the form, ready for the template."""
+
+    path: str
+    label: str
+    widget: str
+    help: str
+    required: bool
+    pattern: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def html_id(self) -> str:
+        """The id of the field's control."""
+        return "veld-" + self.path.replace(".", "-")
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _property(schema: dict[str, Any], path: str) -> tuple[dict[str, Any], bool]:
+    """The schema of a field and whether it is required (with all its parents)."""
+    node, required = schema, True
+    for part in path.split("."):
+        node = _resolve(schema, node)
+        if part.isdigit():
+            node = node["items"]
+            continue
+        if node.get("type") == "array" or "anyOf" in node:
+            node = _resolve(schema, next(n for n in node.get("anyOf", [node]) if n.get("type") != "null"))
+            node = node.get("items", node)
+            node = _resolve(schema, node)
+        required = required and part in node.get("required", [])
+        description = node["properties"][part].get("description", "")
+        node = {**node["properties"][part], "description": description}
+    return node, required
+
+
+def _pattern(node: dict[str, Any]) -> str:
+    for option in [node, *node.get("anyOf", []), *node.get("oneOf", [])]:
+        if option.get("pattern"):
+            return str(option["pattern"])
+    return ""
+
+
+def form_fields(catalog: Catalog, schema: dict[str, Any]) -> list[FormField]:
+    """The form's fields with their help text, rules and options."""
+    names: dict[str, dict[str, str]] = {
+        "partner": {p.id: p.name for p in catalog.partners.values()},
+        "themas": {k: v.name for k, v in catalog.lists.themes.items()},
+        "niveaus": {k: v.name for k, v in catalog.lists.tiers.items()},
+        "soort": {k: v.name for k, v in catalog.lists.kinds.items()},
+        "toegang.verwijzers": {k: v.name for k, v in catalog.lists.referrers.items()},
+        "locaties.0.gebied": {k: v.name for k, v in catalog.lists.areas.items()},
+        "talen": {k: v.name for k, v in catalog.lists.languages.items()},
+    }
+    out = []
+    for path, text, widget in FORM_FIELDS:
+        node, required = _property(schema, path)
+        if path == "bijeenkomsten":
+            out.append(FormField(path, text, widget, SESSION_HELP, False))
+            continue
+        values = node.get("enum") or node.get("items", {}).get("enum")
+        options = tuple((key, name) for key, name in names.get(path, {}).items()) or \
+            tuple((v, label(v)) for v in values or ())
+        help_text = re.sub(r"\s*\(ids? uit [^)]*\)", "", node.get("description", ""))
+        out.append(FormField(path, text, widget, help_text, required, _pattern(node), options))
+    return out
+
+
+def partner_folders(catalog: Catalog, default: str) -> dict[str, str]:
+    """Where each partner keeps its offering files: its own folder if it has one, else `default`."""
+    folders: dict[str, set[str]] = defaultdict(set)
+    for (kind, entry_id), path in catalog.files.items():
+        if kind == "aanbod":
+            folders[catalog.offerings[entry_id].partner].add(path.rsplit("/", 1)[0])
+    out = {}
+    for partner_id in catalog.partners:
+        own = [folder for folder in folders[partner_id] if folder.endswith("/" + partner_id)]
+        out[partner_id] = own[0] if own else default
+    return out

@@ -1,0 +1,2 @@
+"""Beside the adapter: the `cjg` command (validate, new, import, reports, CODEOWNERS).
+"""

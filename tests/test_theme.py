@@ -13,11 +13,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+import cjgportaal.adapter
 from cjgportaal.adapter.material_assets import material_assets, material_version, templates_dir
 
-from .conftest import ROOT, copy_project, edit, mkdocs_build
+from .conftest import copy_project, edit, mkdocs_build
 
-THEME = ROOT / "theme"
+THEME = Path(cjgportaal.adapter.__file__).parent / "theme"
 ORIGIN = "http://site"  # the built site's pages are resolved as if served from here
 
 # --- every asset a page loads is in the site -------------------------------------------------
@@ -207,17 +208,17 @@ def test_override_was_derived_from_the_installed_materials_original(name: str) -
     wanted = f"Upstream: Material {installed} {name}, sha256 {digest}"
     record = _record(THEME / name)
     assert record is not None, (
-        f"theme/{name} overrides Material's {name} but does not record which original it was derived "
+        f"src/cjgportaal/adapter/theme/{name} overrides Material's {name} but does not record which original it was derived "
         f"from: review it against the installed original, then add this line to its leading Jinja "
         f"comment: {wanted}")
     version, path, recorded = record
-    assert path == name, f"theme/{name} records the original of {path}: it should be {name}"
+    assert path == name, f"src/cjgportaal/adapter/theme/{name} records the original of {path}: it should be {name}"
     assert digest is not None, (
-        f"theme/{name} was derived from Material {version}'s {name}, but the installed Material "
+        f"src/cjgportaal/adapter/theme/{name} was derived from Material {version}'s {name}, but the installed Material "
         f"{installed} has no {name}: the override no longer overrides anything; move its changes to "
         f"where Material {installed} has them")
     assert recorded == digest, (
-        f"theme/{name} was derived from Material {version}'s {name}, but the installed Material "
+        f"src/cjgportaal/adapter/theme/{name} was derived from Material {version}'s {name}, but the installed Material "
         f"{installed} has a different original: review the override, then update the recorded hash "
         f"({wanted})")
 

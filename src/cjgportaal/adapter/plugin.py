@@ -1,5 +1,5 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`generated_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`)."""
+`generated_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from .config import CjgConfig
 from .csp import ScriptHashes
 from .incremental import Incremental
 from .material_assets import material_assets
+from .package_theme import add_package_theme
 from .speedups import MemoryBytecodeCache, SearchTextSwap, SharedFragments
 
 
@@ -57,6 +58,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         self.incremental.forget()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        add_package_theme(config)
         self.site_dir = Path(config.site_dir)
         self.folders = DataFolders(Path(config.config_file_path).parent, self.config.partners_dir,
                                    self.config.offerings_dir, self.config.lists_dir)
@@ -131,7 +133,6 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         assert self.catalog is not None
         self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
         self.incremental.remember(self.generated, self.catalog)
-        assert self.job is not None
         self.data_files.after(self.job)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -33,7 +33,7 @@ setup_uv() {
 setup_venv() {
   # Install exactly what uv.lock says into .venv; $1 = "dev" adds the tests and checks.
   setup_uv
-  local groups=(--no-dev --inexact)
+  local groups=(--no-dev)
   [ "${1:-}" = dev ] && groups=()
   "$UV" sync --locked --quiet --python "$(command -v python3)" "${groups[@]}"
 }

@@ -111,7 +111,8 @@ def base_url(default_site: Path) -> Iterator[str]:
         yield url
 
 
-BROWSER_MODULES = {"test_html_validity.py"}  # the Nu HTML Checker runs on Java, as slow as a browser
+# The Nu HTML Checker runs on Java, as slow as a browser; the benchmark measures the kaart in Chromium.
+BROWSER_MODULES = {"test_html_validity.py", "test_bench.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -40,9 +40,8 @@ class DataFilesRun:
             shutil.rmtree(job.site_dir / STAGING, ignore_errors=True)
             self._writer = DataFilesWriter(replace(job, site_dir=job.site_dir / STAGING))
 
-    def after(self, job: DataFilesJob | None) -> None:
+    def after(self, job: DataFilesJob) -> None:
         """The pages are done: move the files into place, or (--dirty) start writing them now."""
-        assert job is not None
         site = job.site_dir
         if self.after_pages:  # dirty: site_dir is not cleaned, so they go straight in
             self._writer = DataFilesWriter(job)

@@ -2,7 +2,7 @@
 
 Material names its stylesheets, JavaScript bundle and search worker after a hash of their content
 (assets/stylesheets/main.57a0d79d.min.css), and its base.html refers to them by those names.
-theme/base.html is a copy of that base.html; it takes the names and the version from here (the plugin
+adapter/theme/base.html is a copy of that base.html; it takes the names and the version from here (the plugin
 gives them to the templates as `material_assets`), so that a Material upgrade cannot leave the site
 pointing at files that are gone.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.resources
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 DISTRIBUTION = "mkdocs-material"
@@ -43,10 +44,11 @@ def _hashed(templates: Path, pattern: str) -> str:
     found = sorted(templates.glob(pattern))
     if len(found) != 1:
         raise LookupError(f"Material for MkDocs {material_version()}: expected one file {pattern} in "
-                          f"{templates}, found {len(found)}; theme/base.html needs it.")
+                          f"{templates}, found {len(found)}; adapter/theme/base.html needs it.")
     return found[0].relative_to(templates).as_posix()
 
 
+@cache  # the installed Material does not change while MkDocs runs (`mkdocs serve` builds many times)
 def material_assets() -> MaterialAssets:
     """The installed Material's version and the names of the hashed assets its base.html loads."""
     templates = templates_dir()

@@ -96,7 +96,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.shared.start(tuple(page.url for page in self.nav_pages))
         env.globals["cjg_shared"] = self.shared
-        env.globals["material_assets"] = material_assets()  # theme/base.html: Material's hashed asset names
+        env.globals["material_assets"] = material_assets()  # base.html: Material's hashed asset names
         env.bytecode_cache = self.compiled
         self.incremental.read_menu_titles(self.nav_pages, self.generated, config)
         return env
@@ -130,7 +130,7 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.catalog is not None
+        assert self.catalog is not None and self.job is not None
         self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
         self.incremental.remember(self.generated, self.catalog)
         self.data_files.after(self.job)

@@ -15,7 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from cjgportaal.catalog.catalog import DataFolders, load_catalog
 from cjgportaal.catalog.site_info import SiteInfo
-from cjgportaal.render.files.data_files import DataFilesError, DataFilesJob, DataFilesWriter
+from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter
+from cjgportaal.render.files.outputs import DataFilesJob
 from cjgportaal.render.news import NewsPost
 
 from .conftest import BUILD_EPOCH, copy_project, edit, mkdocs_build

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from cjgportaal.catalog.settings import data_folders, plugin_options
+from cjgportaal.catalog.settings import plugin_options, read_settings
 from cjgportaal.render.files.schema import json_schemas, render_schema
 
 from .conftest import ROOT, cjg, copy_project
@@ -87,7 +87,9 @@ def test_stale_date_gives_warning_but_exit_zero() -> None:
 
 
 def test_published_schema_is_current() -> None:
-    folders = data_folders(ROOT, plugin_options(ROOT / "mkdocs.yml"))
+    settings, problems = read_settings(plugin_options(ROOT / "mkdocs.yml"), ROOT / "mkdocs.yml")
+    assert settings is not None and not problems
+    folders = settings.folders(ROOT)
     for name, schema in json_schemas(folders).items():
         committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
         assert committed == render_schema(schema), f"schemas/{name} is out of date: run 'cjg schema'"

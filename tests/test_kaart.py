@@ -16,7 +16,8 @@ from cjgportaal.catalog.catalog import Catalog, DataFolders, load_catalog
 from cjgportaal.catalog.facets import dimensions
 from cjgportaal.render.files.kaart import export_csv, search_records, years_covered
 from cjgportaal.render.files.schema import json_schemas
-from cjgportaal.render.pages import Renderer, RenderOptions
+from cjgportaal.render.pages.maker import Renderer, RenderOptions
+from cjgportaal.render.pages.registry import generated_pages
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
 
@@ -170,8 +171,8 @@ def test_partner_table_is_paged_by_fifty(mini: Path) -> None:
             partner.replace("id: ggd-flevoland", f"id: partner-{n:02}"), encoding="utf-8")
     loaded, problems = load_catalog(DataFolders(mini), TODAY)
     assert loaded is not None, problems
-    pages = Renderer(loaded, RenderOptions(), json_schemas(DataFolders(mini))["aanbod.schema.json"]).pages()
-    tables = {p.src_uri: p.html for p in pages if p.html.count("cjg-wie-doet-wat")}
+    pages = generated_pages(Renderer(loaded, RenderOptions(), json_schemas(DataFolders(mini))["aanbod.schema.json"]))
+    tables = {p.src_uri: p.html for p in pages.values() if p.html.count("cjg-wie-doet-wat")}
     assert list(tables) == ["organisaties/index.md", "pagina/organisaties-index/2.md"]
     assert tables["organisaties/index.md"].count("<tr>") == 51  # header row and 50 partners
     assert "61 organisaties; op deze pagina 51 tot en met 61." in tables["pagina/organisaties-index/2.md"]

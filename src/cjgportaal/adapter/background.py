@@ -12,7 +12,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..render.files.data_files import DataFilesError, DataFilesJob, DataFilesWriter, move_into
+from ..render.files.data_files import DataFilesError, DataFilesWriter, move_into
+from ..render.files.outputs import DataFilesJob
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 

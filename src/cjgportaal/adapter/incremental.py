@@ -14,8 +14,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from ..catalog.catalog import Catalog
-from ..render.pages import GeneratedPage
-from .generated_pages import GeneratedFile, page_meta
+from ..render.pages.maker import GeneratedPage
+from .mkdocs_pages import GeneratedFile, page_meta
 
 
 def _data_fingerprints(catalog: Catalog) -> tuple[str, str]:

@@ -1,5 +1,5 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`generated_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`)."""
+`mkdocs_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -17,14 +16,14 @@ from mkdocs.structure.pages import Page
 from ..catalog.catalog import Catalog, DataFolders
 from ..catalog.site_info import SiteInfo
 from ..load.yaml_files import ParseCache
-from ..render.files.data_files import DataFilesJob
-from ..render.files.schema import json_schemas
+from ..render.files.outputs import DataFilesJob
 from ..render.jsonld import StructuredData
 from ..render.news import NewsPost
-from ..render.pages import GeneratedPage, Renderer
-from . import build_input, generated_pages, json_ld
+from ..render.pages.maker import GeneratedPage, Renderer
+from ..render.pages.registry import generated_pages
+from . import build_input, json_ld, mkdocs_pages
 from .background import DataFilesRun
-from .config import CjgConfig
+from .config import NoOptions, site_settings
 from .csp import ScriptHashes
 from .incremental import Incremental
 from .material_assets import material_assets
@@ -32,8 +31,12 @@ from .package_theme import add_package_theme
 from .speedups import MemoryBytecodeCache, SearchTextSwap, SharedFragments
 
 
-class CjgPlugin(BasePlugin[CjgConfig]):
+class CjgPlugin(BasePlugin[NoOptions]):
     """Turns partner and offering YAML into pages of the site."""
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        self.options = options  # checked in on_config by the settings, with their own Dutch messages
+        return super().load_config({}, config_file_path)
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
@@ -60,9 +63,9 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_package_theme(config)
         self.site_dir = Path(config.site_dir)
-        self.folders = DataFolders(Path(config.config_file_path).parent, self.config.partners_dir,
-                                   self.config.offerings_dir, self.config.lists_dir)
-        self.form_targets = build_input.form_targets(self.config)
+        self.settings = site_settings(self.options, Path(config.config_file_path))
+        self.folders = self.settings.folders(Path(config.config_file_path).parent)
+        self.form_targets = build_input.form_targets(self.settings)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -70,20 +73,17 @@ class CjgPlugin(BasePlugin[CjgConfig]):
         if not self.incremental.dirty:
             self.incremental.forget()
             self.script_hashes.forget()
-        self.catalog, self.posts, self.site = build_input.load(self.folders, self.config, config, self.parse_cache)
+        self.catalog, self.posts, self.site = build_input.load(self.folders, self.settings, config, self.parse_cache)
         self.job = DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site, config.use_directory_urls,
                                 Path(config.site_dir))
         self.data_files.before_pages(self.job)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.catalog is not None and self.folders is not None and self.site is not None
-        options = build_input.render_options(self.config, config, self.catalog)
-        self.renderer = Renderer(self.catalog, options, json_schemas(self.folders)["aanbod.schema.json"])
-        self.generated = {page.src_uri: page for page in self.renderer.pages() + self.renderer.parents_pages(self.posts)}
-        # For theme/main.html: the helpline box (rendered and escaped here) and the quick exit.
-        config.extra["cjg"] = {"hulplijnen": Markup(self.renderer.helplines_html()),
-                               "snel_weg": self.config.quick_exit_url}
-        added = generated_pages.add_files(self.generated, files, config)
+        self.renderer = build_input.renderer(self.folders, self.settings, config, self.catalog, self.posts)
+        self.generated = generated_pages(self.renderer)
+        config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
+        added = mkdocs_pages.add_files(self.generated, files, config)
         self.incremental.mark_changed(added, self.generated, files, self.catalog)
         self.script_hashes.know_files(files)
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
@@ -116,10 +116,10 @@ class CjgPlugin(BasePlugin[CjgConfig]):
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return generated_pages.page_markdown(markdown, page, self.generated.get(page.file.src_uri))
+        return mkdocs_pages.page_markdown(markdown, page, self.generated.get(page.file.src_uri))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return generated_pages.page_content(html, page, self.generated.get(page.file.src_uri), self.renderer, config)
+        return mkdocs_pages.page_content(html, page, self.generated.get(page.file.src_uri), self.renderer, config)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = json_ld.add_to_head(output, self.structured, page.file.src_uri)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import jinja2
 from mkdocs.structure.pages import Page
 
-from ..render.pages import GeneratedPage
+from ..render.pages.maker import GeneratedPage
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -74,6 +74,8 @@ REFERRAL_PAGE = "professionals/verwijswijzer.md"
 AREAS_INDEX = "plaatsen/index.md"
 EXPORT_CSV = "sociale-kaart/aanbod.csv"  # files written next to the kaart page, not pages
 EXPORT_JSON = "sociale-kaart/aanbod.json"
+SEARCH_INDEX_DIR = "pagefind"  # the kaart's search index
+SCHEMAS_DIR = "schemas"  # the JSON Schemas of the data files, for editors
 
 
 def area_page(area_id: str) -> str:
@@ -85,7 +87,7 @@ AGENDA_PAGE = "ouders/agenda.md"
 CONTACT_PAGE = "ouders/contact.md"
 NEWS_INDEX = "nieuws/index.md"
 NEWS_FEED = "nieuws/atom.xml"
-AGENDA_FEED = "kalender/agenda.ics"
+AGENDA_FEED = "kalender/agenda.ics"  # in CALENDAR_DIR, as are the two below
 
 
 def offering_feed(offering_id: str) -> str:
@@ -99,6 +101,11 @@ def session_file(offering_id: str, day: date, start: time) -> str:
 
 
 OPEN_DATA_PAGE = "over/open-data.md"
+OPEN_DATA_DIR = "open-data"
+HSDS_DIR = f"{OPEN_DATA_DIR}/hsds"
+HSDS_TABULAR_DIR = f"{HSDS_DIR}/tabular"
+CHANGES_FEED = f"{OPEN_DATA_DIR}/nieuw-aanbod.xml"  # "Nieuw in de sociale kaart"
+CALENDAR_DIR = "kalender"
 
 
 def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:

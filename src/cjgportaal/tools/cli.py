@@ -6,19 +6,23 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..catalog.catalog import Catalog, load_catalog
 from ..catalog.clock import build_date
-from ..catalog.settings import data_folders, plugin_options
+from ..catalog.settings import SiteSettings, plugin_options, read_settings
 from ..load.problems import Severity, format_report
 
 
-def _project(args: argparse.Namespace) -> tuple[Path, dict[str, Any]]:
+def _project(args: argparse.Namespace) -> tuple[Path, SiteSettings]:
+    """The project's root and its settings; stop when mkdocs.yml is missing or its settings are wrong."""
     config_file = Path(args.config).resolve()
     if not config_file.exists():
         sys.exit(f"cjg: {config_file} bestaat niet; geef met --config het pad naar mkdocs.yml.")
-    return config_file.parent, plugin_options(config_file)
+    settings, problems = read_settings(plugin_options(config_file), config_file)
+    if settings is None:
+        print(format_report(problems), file=sys.stderr)
+        sys.exit(1)
+    return config_file.parent, settings
 
 
 def _day(text: str) -> date:
@@ -29,9 +33,9 @@ def _day(text: str) -> date:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    root, options = _project(args)
-    today = args.datum or build_date(options.get("build_date"))
-    catalog, problems = load_catalog(data_folders(root, options), today)
+    root, settings = _project(args)
+    today = args.datum or build_date(settings.build_date)
+    catalog, problems = load_catalog(settings.folders(root), today)
     if args.alleen is not None:
         # Cross-file checks still see all data; only the problems of the named files are reported.
         wanted = {Path(name).as_posix().removeprefix("./") for name in args.alleen}
@@ -53,8 +57,8 @@ def _validate(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from ..render.files.schema import write_schemas
 
-    root, options = _project(args)
-    written = write_schemas(data_folders(root, options), root / args.map)
+    root, settings = _project(args)
+    written = write_schemas(settings.folders(root), root / args.map)
     for path in written:
         print(f"Geschreven: {path.relative_to(root)}")
     return 0
@@ -69,8 +73,8 @@ def _ask(question: str, default: str = "") -> str:
 def _new(args: argparse.Namespace) -> int:
     from .scaffold import NewEntry, check_entry, render_entry, target_path
 
-    root, options = _project(args)
-    folders = data_folders(root, options)
+    root, settings = _project(args)
+    folders = settings.folders(root)
     interactive = sys.stdin.isatty() and not args.geen_vragen
     title = args.titel or (_ask("Titel" if args.soort != "partner" else "Naam van de organisatie")
                            if interactive else "")
@@ -88,7 +92,7 @@ def _new(args: argparse.Namespace) -> int:
     entry = NewEntry(kind=args.soort, title=title, id=args.id or "", partner=partner or "",
                      summary=args.samenvatting or "", audiences=args.doelgroep or [], themes=args.thema or [],
                      area=args.gebied or "", maintainers=args.beheerder or [])
-    today = build_date(options.get("build_date"))
+    today = build_date(settings.build_date)
     text = render_entry(folders, entry, today)
     problems = check_entry(folders, entry, text)
     if problems:
@@ -101,20 +105,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple[Path, dict[str, Any], Catalog]:
-    root, options = _project(args)
-    catalog, problems = load_catalog(data_folders(root, options), today or build_date(options.get("build_date")))
+def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple[Path, SiteSettings, Catalog]:
+    root, settings = _project(args)
+    catalog, problems = load_catalog(settings.folders(root), today or build_date(settings.build_date))
     if catalog is None:
         print(format_report(problems), file=sys.stderr)
         sys.exit(1)
-    return root, options, catalog
+    return root, settings, catalog
 
 
 def _codeowners(args: argparse.Namespace) -> int:
     from .upkeep import codeowners
 
-    root, options, catalog = _valid_catalog(args)
-    text = codeowners(catalog, list(options.get("coordinators") or []))
+    root, settings, catalog = _valid_catalog(args)
+    text = codeowners(catalog, list(settings.coordinators))
     target = root / ".github" / "CODEOWNERS"
     if args.controleer:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -132,7 +136,7 @@ def _codeowners(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     if args.rapport == "wijzigingen":
         return _changes(args)
-    _root, options, catalog = _valid_catalog(args, args.datum)
+    _root, settings, catalog = _valid_catalog(args, args.datum)
     if args.rapport == "monitor":
         from ..catalog.monitor import Monitor
         from .monitor_report import monitor_data, render
@@ -141,7 +145,7 @@ def _report(args: argparse.Namespace) -> int:
         return 0
     from .upkeep import stale_report
 
-    months = args.maanden or int(str(options.get("stale_months", 12)))
+    months = args.maanden or settings.stale_months
     print(stale_report(catalog, months), end="")
     return 0
 
@@ -152,9 +156,9 @@ def _changes(args: argparse.Namespace) -> int:
     if not args.sinds:
         print("cjg report wijzigingen: geef --sinds op (een datum JJJJ-MM-DD of een git-revisie).", file=sys.stderr)
         return 2
-    root, options = _project(args)
+    root, settings = _project(args)
     try:
-        changes = changes_since(data_folders(root, options), args.sinds)
+        changes = changes_since(settings.folders(root), args.sinds)
     except ChangeError as exc:
         print(f"cjg: {exc}", file=sys.stderr)
         return 1
@@ -177,8 +181,7 @@ def _headers(args: argparse.Namespace) -> int:
     if not (site / "index.html").exists():
         sys.exit(f"cjg: {site} bevat geen gebouwde site; bouw eerst met mkdocs build.")
     hashes = site_script_hashes(site)
-    config = Path(args.config)
-    endpoint = (plugin_options(config).get("contact_form") or {}).get("endpoint") if config.exists() else None
+    endpoint = _project(args)[1].contact_form.endpoint if Path(args.config).exists() else None
     targets = [form_origin(endpoint)] if endpoint else []
     print(nginx_headers(hashes, targets) if args.formaat == "nginx" else netlify_headers(hashes, targets), end="")
     return 0
@@ -189,8 +192,8 @@ def _import(args: argparse.Namespace) -> int:
     from .hsds_import import import_hsds
     from .hsds_reading import HsdsReadError, read_hsds
 
-    root, options = _project(args)
-    folders = data_folders(root, options)
+    root, settings = _project(args)
+    folders = settings.folders(root)
     lists, problems = load_lists(root / folders.lists, root)
     if problems:
         print(format_report(problems), file=sys.stderr)
@@ -201,9 +204,9 @@ def _import(args: argparse.Namespace) -> int:
     except HsdsReadError as exc:
         print(f"cjg import: {exc}", file=sys.stderr)
         return 1
-    today = build_date(options.get("build_date"))
+    today = build_date(settings.build_date)
     result = import_hsds(organizations, services, folders, lists, today,
-                         list(options.get("coordinators") or []), source.name)
+                         list(settings.coordinators), source.name)
     written, kept = [], []
     for name, text in result.files.items():
         target = root / name

@@ -21,47 +21,16 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-from ...catalog.catalog import Catalog, DataFolders
-from ...catalog.contact_point import walk_ins
-from ...catalog.site_info import SiteInfo
-from .. import urls
-from ..news import NewsPost, atom_feed
-from .calendar_feeds import FeedSite, calendar_files
-from .kaart import export_csv, export_json, search_records
-from .open_data import OPEN_DATA_DIR, write_open_data
-from .schema import write_schemas
-from .search_index import BUNDLE, SearchIndexError, write_search_index
-
-
-@dataclass(frozen=True)
-class DataFilesJob:
-    """Everything the data files need: sent to the second process as one picklable value."""
-
-    catalog: Catalog
-    posts: tuple[NewsPost, ...]
-    folders: DataFolders
-    site: SiteInfo
-    directory_urls: bool
-    site_dir: Path  # where to write them
+from .outputs import OUTPUTS, DataFilesJob, own_folders
+from .search_index import SearchIndexError
 
 
 def write_data_files(job: DataFilesJob) -> None:
-    """Write every data file of the site into `job.site_dir`."""
-    catalog, site, site_dir = job.catalog, job.site, job.site_dir
-    write_schemas(job.folders, site_dir / "schemas")
-    write_search_index(search_records(catalog, job.directory_urls), site_dir)
-    files = {urls.EXPORT_CSV: export_csv(catalog, site.url, job.directory_urls).encode("utf-8"),
-             urls.EXPORT_JSON: export_json(catalog, site.url, job.directory_urls).encode("utf-8")}
-    files |= calendar_files(catalog, walk_ins(catalog.visible_offerings()), site.name,
-                            FeedSite(site.url, catalog.today, job.directory_urls))
-    files[urls.NEWS_FEED] = atom_feed(list(job.posts), site.name, site.url, catalog.today, job.directory_urls)
-    for path, content in files.items():
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(content)
-    write_open_data(catalog, site, site_dir, job.directory_urls)
+    """Write every data file of the site (every entry of OUTPUTS) into `job.site_dir`."""
+    for output in OUTPUTS:
+        output.write(job)
 
 
 class DataFilesError(RuntimeError):
@@ -121,17 +90,14 @@ def _child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
 
 
-# Folders only the data files write to: replaced whole, so that no file of an earlier build stays.
-OWN_FOLDERS = (BUNDLE, "kalender", OPEN_DATA_DIR, "schemas")
-
-
-def move_into(source: Path, target: Path) -> None:
+def move_into(source: Path, target: Path, where: str = "") -> None:
     """Move the data files from `source` into the site at `target`: the data files' own folders
-    replace the site's, other folders are merged."""
+    replace the site's, other folders are merged. `where`: the folders' path in the site."""
+    own = own_folders()
     for entry in source.iterdir():
-        destination = target / entry.name
-        if entry.is_dir() and destination.is_dir() and entry.name not in OWN_FOLDERS:
-            move_into(entry, destination)
+        destination, path = target / entry.name, f"{where}{entry.name}"
+        if entry.is_dir() and destination.is_dir() and path not in own:
+            move_into(entry, destination, f"{path}/")
         else:
             if destination.is_dir():
                 shutil.rmtree(destination)

@@ -12,7 +12,6 @@ from .. import urls
 from .atom import AtomEntry, AtomFeed, atom_xml
 from .hsds_ids import hsds_id, site_namespace
 
-FEED_PATH = "open-data/nieuw-aanbod.xml"
 FEED_TITLE = "Nieuw in de sociale kaart"
 FEED_SIZE = 50
 
@@ -23,7 +22,7 @@ def atom_feed(catalog: Catalog, site: SiteInfo, directory_urls: bool = True) -> 
     offerings = sorted(catalog.offerings.values(), key=lambda o: (o.checked, o.id), reverse=True)[:FEED_SIZE]
     feed = AtomFeed(
         id=f"urn:uuid:{hsds_id(ns, 'feed', 'nieuw-aanbod')}", title=f"{FEED_TITLE} – {site.name}",
-        updated=max((o.checked for o in offerings), default=catalog.today), self_url=site.absolute(FEED_PATH),
+        updated=max((o.checked for o in offerings), default=catalog.today), self_url=site.absolute(urls.CHANGES_FEED),
         page_url=site.absolute(""), author=site.name, rights=site.license_name_and_url()[0],
         subtitle="Nieuw en gewijzigd aanbod van de partners, het laatst nagekeken bovenaan.")
     entries = [

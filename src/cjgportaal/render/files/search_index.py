@@ -21,7 +21,6 @@ from pathlib import Path
 from .kaart import SearchRecord
 
 LANGUAGE = "nl"
-BUNDLE = "pagefind"  # folder of the index under the site root
 # Pagefind also writes its ready-made search interfaces; the kaart has its own (kaart.js).
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
@@ -47,12 +46,11 @@ def _record_path(url: str) -> str:
     return url + "index.html" if url.endswith("/") or not url else url
 
 
-def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> None:
-    """Write the index for `records` into `site_dir`/pagefind/, replacing an older one.
+def write_search_index(records: Sequence[SearchRecord], output: Path) -> None:
+    """Write the index for `records` into the folder `output`, replacing an older one.
 
     Without records (a site with no offerings yet) there is no index; the kaart says so.
     """
-    output = site_dir / BUNDLE
     shutil.rmtree(output, ignore_errors=True)
     if not records:
         return

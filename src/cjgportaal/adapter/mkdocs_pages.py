@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..render.pages import GeneratedPage, Renderer
+from ..render.pages.maker import GeneratedPage, Renderer
 from .anchors import anchor_ids
 
 log = logging.getLogger("mkdocs.plugins.cjg")

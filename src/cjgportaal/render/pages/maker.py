@@ -1,0 +1,228 @@
+"""What every generated page is made with: `GeneratedPage`, the templates' settings and the
+`Renderer`, which turns a template and the catalog into a page (or an overview split into pages).
+
+This layer knows nothing of MkDocs: it returns `GeneratedPage`s that the adapter hands over.
+Jinja autoescapes every value; partner Markdown goes through `formatting.rich_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property, partial
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+
+from ...catalog.catalog import Catalog, review_by
+from ...catalog.facets import Dimension, dimensions
+from ...catalog.settings import SiteSettings
+from ...model.fieldtypes import slug
+from ...model.models import Offering
+from ...model.vocabulary import AUDIENCES, label
+from .. import formatting, glance, urls
+from ..news import NewsPost
+
+PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
+KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
+MATCHING_LIMIT = 12  # offerings under a hand-written page; the rest through a link to the kaart
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One generated page: where it goes, its plain-text title and description, and its body
+    (`html`, rendered when first asked for: a --dirty build renders only the pages that changed)."""
+
+    src_uri: str
+    title: str
+    description: str
+    render: Callable[[], str] = field(repr=False, compare=False)
+    fingerprint_of: Callable[[], str] = field(repr=False, compare=False)
+    in_nav: bool = False
+    # Overviews stay out of Material's site search, which downloads its whole index on every page;
+    # offering pages enter it with their title only (search_html).
+    searchable: bool = True
+    # Parts of the page to leave out (Material's page meta `hide`): "toc" gives the page the width;
+    # "search" (our header) drops the site search, whose index would load first on the kaart.
+    hide: tuple[str, ...] = ()
+    # What the site search indexes instead of the whole page (None: the page itself).
+    search_html: str | None = None
+
+    @cached_property
+    def html(self) -> str:
+        """The page body."""
+        return self.render()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes when anything the page shows changes: the data behind it, its title, its place
+        in a list (asked for by --dirty builds only)."""
+        return self.fingerprint_of()
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Site-wide settings the templates need."""
+
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    directory_urls: bool = True
+    site_name: str = ""
+    site_url: str = ""  # with a trailing slash, or empty
+    contact_email: str | None = None  # where the contact form's e-mail goes: the configured address or the loket's
+
+
+@pass_context
+def _area(context: Context, area_id: str) -> str:
+    catalog: Catalog = context["c"]
+    return catalog.lists.area_label(area_id)
+
+
+@cache  # one environment per process: `mkdocs serve` does not compile the templates on each rebuild
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("cjgportaal.render", "templates"),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,
+        cost=formatting.cost_text, tel=formatting.phone_href, rich=formatting.rich_text,
+        whatsapp=formatting.whatsapp_href,
+        names=lambda ids, table: [table[i].name for i in ids], slug=slug, area=_area,
+    )
+    env.globals["glance"] = glance
+    return env
+
+
+class Renderer:
+    """Renders pages of one catalog: what the page modules (see `registry`) build their pages with.
+    The offering schema drives the submission form; the posts are the news."""
+
+    def __init__(self, catalog: Catalog, options: RenderOptions, offering_schema: dict[str, Any],
+                 posts: Sequence[NewsPost] = ()) -> None:
+        self.catalog = catalog
+        self.options = options
+        self.env = _environment()
+        self._options_text = repr(options)  # part of every page's fingerprint
+        self.offering_schema = offering_schema
+        self.posts = list(posts)
+
+    @cached_property
+    def visible(self) -> list[Offering]:
+        """The offerings shown in overviews, by title."""
+        return self.catalog.visible_offerings()
+
+    @cached_property
+    def facets(self) -> dict[str, Dimension]:
+        """The kaart's filter dimensions (the areas among them)."""
+        return dimensions(self.catalog)
+
+    def links(self, here: str) -> dict[str, Callable[[str], str]]:
+        """The link helpers of the templates on the page built from `here`."""
+        def to(target: str) -> str:
+            return urls.relative_url(here, target, self.options.directory_urls)
+
+        return {
+            "to": to,
+            "to_offering": lambda i: to(urls.offering_page(i)),
+            "to_partner": lambda i: to(urls.partner_page(i)),
+            "to_theme": lambda i: to(urls.theme_page(i)),
+            "to_age": lambda i: to(urls.age_band_page(i)),
+            "to_audience": lambda a: to(urls.audience_page(a)),
+            "report_url": lambda name: self._report_url(here, name),
+            "to_file": lambda path: urls.file_url(here, path, self.options.directory_urls),
+        }
+
+    def _report_url(self, here: str, name: str) -> str:
+        """Where "Fout melden" on a page goes: a prefilled issue, an e-mail, or nowhere ('')."""
+        page = self.options.site_url + urls.page_url(here, self.options.directory_urls)
+        if self.options.settings.error_report == "issue" and self.options.settings.repository:
+            query = urlencode({"template": "fout-melden.yml", "title": f"Fout melden: {name}", "pagina": page})
+            return f"https://github.com/{self.options.settings.repository}/issues/new?{query}"
+        if self.options.settings.feedback_email:
+            query = urlencode({"subject": f"Fout melden: {name}",
+                               "body": f"Pagina: {page}\r\n\r\nWat klopt er niet?\r\n"}, quote_via=quote)
+            return f"mailto:{self.options.settings.feedback_email}?{query}"
+        return ""
+
+    def page(self, template: str, src_uri: str, title: str, description: str, in_nav: bool = False,
+              searchable: bool = True, hide: tuple[str, ...] = (), search_html: str | None = None,
+              shows: Iterable[tuple[str, str]] | None = None, variant: str = "",
+              **context: Any) -> GeneratedPage:
+        """A page from `template`. `shows`: the entries ("partner" or "aanbod", id) whose data the page
+        shows (None: it may show anything); `variant`: anything else that changes it, such as the
+        length of the list it is a page of."""
+        render = partial(self.env.get_template(template).render,
+                         title=title, description=description, c=self.catalog, options=self.options, urls=urls,
+                         review_by=review_by, **self.links(src_uri), **context)
+        def fingerprint() -> str:
+            return "|".join((template, title, description, variant, self._options_text, self.catalog.fingerprint(shows)))
+
+        return GeneratedPage(src_uri, title, description, render, fingerprint, in_nav, searchable, hide,
+                             search_html)
+
+    def paged(self, template: str, src_uri: str, title: str, description: str, items: list[Any],
+               in_nav: bool = False, shows: Callable[[Any], Iterable[tuple[str, str]]] | None = None,
+               **context: Any) -> list[GeneratedPage]:
+        """An overview split into pages of PAGE_SIZE items (page 1 at `src_uri`); the template gets
+        `items` of its page, `total`, `first`, `number` and the `pager` of all pages. `shows`: the
+        entries an item shows (see `page`); None: a page may show anything."""
+        chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+        sources = [src_uri] + [urls.listing_page(src_uri, n) for n in range(2, len(chunks) + 1)]
+        return [
+            self.page(template, source, title if n == 1 else f"{title} (pagina {n})", description,
+                       in_nav and n == 1, False, variant=str(len(items)),
+                       shows=None if shows is None else tuple(entry for item in chunk for entry in shows(item)),
+                       items=chunk, total=len(items), first=(n - 1) * PAGE_SIZE + 1, number=n, pager=sources,
+                       **context)
+            for n, (source, chunk) in enumerate(zip(sources, chunks, strict=True), start=1)
+        ]
+
+    def listing(self, src_uri: str, title: str, description: str, offerings: Iterable[Offering],
+                 in_nav: bool = False) -> list[GeneratedPage]:
+        """An overview of offerings, split into pages of PAGE_SIZE."""
+        return self.paged("listing.html", src_uri, title, description, list(offerings), in_nav,
+                           shows=lambda o: (("aanbod", o.id), ("partner", o.partner)))
+
+    def helplines_html(self) -> str:
+        """The helpline box shown on every youth page ('' when the site has no helplines)."""
+        helplines = list(self.catalog.lists.helplines.values())
+        return self.env.get_template("helplines.html").render(helplines=helplines) if helplines else ""
+
+    def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
+        """Offerings matching a hand-written page's `aanbod:` front matter, and any problems with it."""
+        if not isinstance(filters, dict):
+            return "", ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
+        lists = self.catalog.lists
+        # front matter key → (its list, the values an offering has, the kaart's filter for it)
+        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]], str]] = {
+            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences), "doelgroep"),
+            "themas": (lists.themes, lambda o: set(o.themes), "thema"),
+            "niveaus": (lists.tiers, lambda o: set(o.tiers), "niveau"),
+            "soorten": (lists.kinds, lambda o: {o.kind}, "soort"),
+            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}, "leeftijd"),
+        }
+        problems: list[str] = []
+        kaart_query: list[tuple[str, str]] = []
+        offerings = self.catalog.visible_offerings()
+        for key, value in filters.items():
+            if key == "titel":
+                continue
+            if key not in known:
+                problems.append(f"'aanbod.{key}' bestaat niet; kies uit {', '.join(known)}.")
+                continue
+            table, values_of, facet = known[key]
+            wanted = set(value if isinstance(value, list) else [value])
+            problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
+            offerings = [o for o in offerings if values_of(o) & wanted]
+            kaart_query += [(facet, v) for v in sorted(map(str, wanted & set(table)))]
+        kaart = urls.relative_url(src_uri, urls.KAART_PAGE, self.options.directory_urls)
+        html = self.env.get_template("matching.html").render(
+            heading=filters.get("titel", "Aanbod bij dit onderwerp"), offerings=offerings[:MATCHING_LIMIT],
+            total=len(offerings), kaart_url=f"{kaart}?{urlencode(kaart_query)}", c=self.catalog,
+            options=self.options, review_by=review_by, **self.links(src_uri))
+        return html, problems

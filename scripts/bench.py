@@ -36,7 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog  # noqa: E402
+from cjgportaal.catalog.catalog import load_catalog  # noqa: E402
+from cjgportaal.catalog.entry_kinds import DataFolders  # noqa: E402
 from cjgportaal.render.files.kaart import export_csv, export_json, search_records  # noqa: E402
 from cjgportaal.render.files.search_index import write_search_index  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402

@@ -13,7 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.site_info import SiteInfo
 from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter
 from cjgportaal.render.files.outputs import DataFilesJob

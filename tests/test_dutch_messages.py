@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.load.problems import Problem
 from cjgportaal.load.yaml_files import SourceDoc, load_yaml
 from cjgportaal.model.validation import validate

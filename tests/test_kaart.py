@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cjgportaal.catalog.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.catalog.catalog import Catalog, load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
 from cjgportaal.render.files.kaart import export_csv, search_records, years_covered
 from cjgportaal.render.files.schema import json_schemas

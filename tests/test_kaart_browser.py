@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from cjgportaal.catalog.catalog import Catalog, DataFolders, load_catalog
+from cjgportaal.catalog.catalog import Catalog, load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
 
 from .conftest import ROOT

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.monitor import Monitor
 
 from .conftest import ROOT, cjg, copy_lists

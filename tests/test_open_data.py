@@ -19,7 +19,8 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.render.files.hsds_export import HsdsExporter
 from cjgportaal.render.files.hsds_ids import site_namespace
 from cjgportaal.render.files.hsds_tabular import read_tables
@@ -307,11 +308,31 @@ def test_foreign_taxonomy_terms_match_our_lists_by_name_or_are_reported() -> Non
     org = {"id": str(uuid.uuid4()), "name": "Buurthuis De Kade", "description": "Een buurthuis.",
            "email": "info@example.org"}
     terms = [{"taxonomy_term": {"taxonomy": "lokaal", "code": "x1", "name": name}} for name in ("Opvoeden", "Housing")]
-    service = {"id": str(uuid.uuid4()), "organization_id": org["id"], "name": "Opvoedspreekuur", "status": "active",
+    service = {"id": str(uuid.uuid4()), "organization_id": org["id"], "name": "Opvoedinloop", "status": "active",
                "description": "Vragen over opvoeden? Kom langs.", "email": "spreekuur@example.org",
                "minimum_age": 0, "maximum_age": 11, "attributes": terms}
     result = import_hsds([org], [service], DataFolders(ROOT), lists, TODAY, ["@redactie"], "test")
-    text = result.files["offerings/buurthuis-de-kade/opvoedspreekuur.yml"]
+    text = result.files["offerings/buurthuis-de-kade/opvoedinloop.yml"]
     assert "themas:\n- opvoeden\n" in text and "van: 0 jaar\n  tot: 12 jaar" in text
     assert any("taxonomieterm 'Housing' (lokaal) niet overgenomen" in line for line in result.report)
     assert not any("'Opvoeden'" in line for line in result.report)
+
+
+def test_import_runs_the_checks_of_cjg_validate_on_every_file() -> None:
+    """An id another file of the project has, and a link that is not allowed: not written, and said why."""
+    from cjgportaal.model.lists import load_lists
+
+    lists, _ = load_lists(ROOT / "data", ROOT)
+    org = {"id": str(uuid.uuid4()), "name": "Buurthuis De Kade", "description": "Een buurthuis.",
+           "email": "info@example.org"}
+    services = [{"id": str(uuid.uuid4()), "organization_id": org["id"], "name": name, "status": "active",
+                 "description": description, "email": "spreekuur@example.org"}
+                for name, description in (("Opvoedspreekuur", "Kom langs."),
+                                          ("Opvoedinloop", "Kom langs voor een vraag over opvoeden.\n\nZie [hier](javascript:alert(1))."))]
+    result = import_hsds([org], services, DataFolders(ROOT), lists, TODAY, ["@redactie"], "test")
+    assert list(result.files) == ["partners/buurthuis-de-kade.yml"]
+    refused = [line for line in result.report if "niet geschreven" in line]
+    assert any("de id 'opvoedspreekuur' wordt ook gebruikt in offerings/ggd-flevoland/opvoedspreekuur.yml" in line
+               for line in refused)
+    assert any("opvoedinloop.yml" in line and "de link 'javascript:" in line and "is niet toegestaan" in line
+               for line in refused)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.render import urls
 from cjgportaal.render.files.data_files import move_into
 from cjgportaal.render.files.outputs import OUTPUTS, own_folders, published_files

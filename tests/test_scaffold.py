@@ -48,7 +48,7 @@ def test_taken_id_is_refused(project: Path) -> None:
     result = cjg("--config", str(project / "mkdocs.yml"), "new", "aanbod", "--titel", "Peuter in zicht",
                  "--partner", "ggd-flevoland", "--geen-vragen")
     assert result.returncode == 1
-    assert "de id 'peuter-in-zicht' bestaat al" in result.stderr
+    assert "de id 'peuter-in-zicht' wordt ook gebruikt in offerings/peuter-in-zicht.yml" in result.stderr
 
 
 def test_unknown_partner_and_missing_flags(project: Path) -> None:

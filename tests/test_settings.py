@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from cjgportaal.catalog.catalog import DataFolders
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.settings import SiteSettings, plugin_options, read_settings
 
 from .conftest import ROOT, cjg, copy_project, edit, mkdocs_build

@@ -6,7 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.load.problems import Severity
 from cjgportaal.tools.upkeep import codeowners, stale_report
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cjgportaal.catalog.catalog import DataFolders, load_catalog
+from cjgportaal.catalog.catalog import load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.load.problems import Problem, Severity
 
 from .bad_input import RULES

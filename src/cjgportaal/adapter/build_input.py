@@ -11,8 +11,9 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ..catalog.catalog import Catalog, DataFolders, load_catalog
+from ..catalog.catalog import Catalog, load_catalog
 from ..catalog.clock import build_date
+from ..catalog.entry_kinds import OFFERING, DataFolders
 from ..catalog.settings import SiteSettings
 from ..catalog.site_info import SiteInfo
 from ..load.problems import Severity, format_report
@@ -53,7 +54,7 @@ def renderer(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig,
     options = RenderOptions(settings, directory_urls=config.use_directory_urls, site_name=config.site_name,
                             site_url=config.site_url or "",
                             contact_email=settings.contact_form.email or (loket.email if loket else None))
-    return Renderer(catalog, options, json_schemas(folders)["aanbod.schema.json"], posts)
+    return Renderer(catalog, options, json_schemas(folders)[OFFERING.schema], posts)
 
 
 def theme_extra(renderer: Renderer, settings: SiteSettings) -> dict[str, Any]:

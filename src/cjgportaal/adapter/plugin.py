@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..catalog.catalog import Catalog, DataFolders
+from ..catalog.catalog import Catalog
 from ..catalog.site_info import SiteInfo
 from ..load.yaml_files import ParseCache
 from ..render.files.outputs import DataFilesJob
@@ -40,7 +40,6 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
-        self.folders: DataFolders | None = None
         self.site_dir: Path | None = None
         self.site: SiteInfo | None = None
         self.posts: list[NewsPost] = []
@@ -69,7 +68,6 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        assert self.folders is not None
         if not self.incremental.dirty:
             self.incremental.forget()
             self.script_hashes.forget()
@@ -79,7 +77,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.data_files.before_pages(self.job)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.catalog is not None and self.folders is not None and self.site is not None
+        assert self.catalog is not None and self.site is not None
         self.renderer = build_input.renderer(self.folders, self.settings, config, self.catalog, self.posts)
         self.generated = generated_pages(self.renderer)
         config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
@@ -143,7 +141,6 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.data_files.cancel()  # mkdocs serve --dirty stops while the data files are written
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        assert self.folders is not None
         for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
             server.watch(str(self.folders.root / name))
         return server

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -14,29 +14,10 @@ from ..load.problems import Problem, Severity, display_path
 from ..load.yaml_files import ParseCache, SourceDoc, load_yaml
 from ..model.lists import Lists, load_lists
 from ..model.models import AgeBand, ContactPoint, Offering, Partner, Review, Session
-from ..model.validation import validate
 from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
-from .references import (
-    LIST_REFERENCES,
-    OFFERING_REFERENCES,
-    PARTNER_REFERENCES,
-    Reference,
-    Tables,
-    check_links,
-    check_references,
-    reference_tables,
-)
-
-
-@dataclass(frozen=True)
-class DataFolders:
-    """Where a site keeps its data, relative to the project root."""
-
-    root: Path
-    partners: str = "partners"
-    offerings: str = "offerings"
-    lists: str = "data"
+from .entry_kinds import OFFERING, PARTNER, DataFolders, EntryKind, check_entry, review_by
+from .references import LIST_REFERENCES, Tables, check_references, reference_tables
 
 
 @dataclass
@@ -132,53 +113,11 @@ def sort_key(offering: Offering) -> tuple[str, str]:
     return offering.title.casefold(), offering.id
 
 
-def review_by(entry: Review) -> date:
-    """The date by which an entry must be checked again (default: a year after the last check)."""
-    return entry.review_by or entry.checked + timedelta(days=365)
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")])
-
-
-def _stale(entry: Review, doc: SourceDoc, today: date) -> list[Problem]:
-    if review_by(entry) >= today:
-        return []
-    field = "controleren_voor" if entry.review_by else "gecontroleerd"
-    return [Problem(doc.path, doc.line_of((field,)), field,
-                    f"dit bestand had vóór {review_by(entry).isoformat()} opnieuw nagekeken moeten worden.",
-                    "kijk alle gegevens na en zet de datum van vandaag bij 'gecontroleerd'.",
-                    Severity.WARNING)]
-
-
-def _id_problems(doc: SourceDoc, path: Path, seen: dict[str, str]) -> tuple[list[Problem], bool]:
-    """The id must match the file name and be unique; checked on raw data, like references.
-
-    Returns the problems and whether the id was already taken by another file.
-    """
-    record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-    if not isinstance(record_id, str):
-        return [], False
-    line = doc.line_of(("id",))
-    problems = []
-    if record_id != path.stem:
-        problems.append(Problem(doc.path, line, "id",
-                                f"de id '{record_id}' is anders dan de bestandsnaam '{path.name}'.",
-                                f"noem het bestand {record_id}.yml of zet 'id: {path.stem}'."))
-    taken = record_id in seen
-    if taken:
-        problems.append(Problem(doc.path, line, "id", f"de id '{record_id}' wordt ook gebruikt in {seen[record_id]}.",
-                                "geef elk bestand een eigen id en bestandsnaam."))
-    else:
-        seen[record_id] = doc.path
-    return problems, taken
-
-
 def _read_folder(folder: Path, root: Path, problems: list[Problem],
                  cache: ParseCache | None) -> list[tuple[SourceDoc, Path]]:
     docs = []
     load = cache.load_yaml if cache is not None else load_yaml
-    for path in _yaml_files(folder):
+    for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
         doc, found = load(path, display_path(path, root))
         problems += found
         if doc is not None:
@@ -186,25 +125,15 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem],
     return docs
 
 
-def _check_folder(docs: list[tuple[SourceDoc, Path]], model: type[Any], references: tuple[Reference, ...],
-                  tables: Tables, today: date, problems: list[Problem],
-                  cache: ParseCache | None) -> list[tuple[Any, SourceDoc]]:
+def _check_folder(kind: EntryKind, docs: list[tuple[SourceDoc, Path]], tables: Tables, today: date,
+                  problems: list[Problem], cache: ParseCache | None) -> list[tuple[Any, SourceDoc]]:
     records = []
     seen: dict[str, str] = {}
     for doc, path in docs:
-        if cache is None:
-            record, found = validate(model, doc)
-            links = check_links(doc)
-        else:  # checks of one file alone, kept while the file is unchanged
-            record, found = cache.derived(doc, model.__name__, lambda: validate(model, doc))  # noqa: B023
-            links = cache.derived(doc, "links", lambda: check_links(doc))  # noqa: B023
-        id_problems, taken = _id_problems(doc, path, seen)
-        problems += found + id_problems
-        problems += check_references(doc, references, tables) + links
+        record, found = check_entry(kind, doc, path, tables, seen, today, cache)
+        problems += found
         if record is not None:
-            problems += _stale(record, doc, today)
-            if not taken:
-                records.append((record, doc))
+            records.append((record, doc))
     return records
 
 
@@ -221,12 +150,12 @@ def load_catalog(folders: DataFolders, today: date,
     for name in (folders.partners, folders.offerings):
         if not (root / name).is_dir():
             problems.append(Problem(name, 0, "", "deze map ontbreekt.", f"maak de map {name}/ aan."))
-    partner_docs = _read_folder(root / folders.partners, root, problems, cache)
-    offering_docs = _read_folder(root / folders.offerings, root, problems, cache)
+    partner_docs = _read_folder(PARTNER.folder(folders), root, problems, cache)
+    offering_docs = _read_folder(OFFERING.folder(folders), root, problems, cache)
     tables = reference_tables(lists, [doc.data["id"] for doc, _ in partner_docs
                                       if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)])
-    partners = _check_folder(partner_docs, Partner, PARTNER_REFERENCES, tables, today, problems, cache)
-    offerings = _check_folder(offering_docs, Offering, OFFERING_REFERENCES, tables, today, problems, cache)
+    partners = _check_folder(PARTNER, partner_docs, tables, today, problems, cache)
+    offerings = _check_folder(OFFERING, offering_docs, tables, today, problems, cache)
     problems += duplicate_warnings(offerings)
     contact_point, found = load_contact_point(root / folders.lists, root, tables)
     problems += found
@@ -239,7 +168,7 @@ def load_catalog(folders: DataFolders, today: date,
         partners={p.id: p for p, _ in sorted(partners, key=lambda pair: pair[0].name.casefold())},
         offerings={o.id: o for o, _ in sorted(offerings, key=lambda pair: sort_key(pair[0]))},
         today=today,
-        files={(kind, record.id): doc.path for kind, pairs in (("partner", partners), ("aanbod", offerings))
+        files={(kind.key, record.id): doc.path for kind, pairs in ((PARTNER, partners), (OFFERING, offerings))
                for record, doc in pairs},
         contact_point=contact_point,
     )

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model.models import Offering, Partner
-from .catalog import Catalog, review_by
+from .catalog import Catalog
 from .clock import months_before
+from .entry_kinds import review_by
 from .facets import Dimension, dimensions
 
 CURRENT = ("actief", "vol")

@@ -15,7 +15,7 @@ from ..load.problems import Problem
 from ..load.yaml_files import SourceDoc
 from ..model.fieldtypes import Date, Email, GithubHandle, WebUrl, problem
 from ..model.validation import validate
-from .catalog import DataFolders
+from .entry_kinds import DataFolders
 
 PLUGIN_NAME = "cjg"
 _FOLDERS = DataFolders(Path())  # the default data folders

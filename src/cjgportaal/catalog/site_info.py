@@ -23,12 +23,12 @@ class SiteInfo:
     """
 
     name: str
+    license: str  # SPDX id of the open data's licence
     url: str = ""  # site_url, with a trailing slash, or "" when not set
     description: str = ""
     email: str | None = None
     telephone: str | None = None
     opening_hours: tuple[OpeningHours, ...] = field(default_factory=tuple)
-    license: str = "CC0-1.0"
 
     def absolute(self, path: str) -> str:
         """An address on the site: absolute when the site's URL is known, else from the root."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..catalog.catalog import DataFolders
+from ..catalog.entry_kinds import DataFolders
 
 
 @dataclass(frozen=True)

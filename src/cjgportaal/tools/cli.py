@@ -71,7 +71,7 @@ def _ask(question: str, default: str = "") -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import NewEntry, check_entry, render_entry, target_path
+    from .scaffold import NewEntry, check_new_entry, render_entry, target_path
 
     root, settings = _project(args)
     folders = settings.folders(root)
@@ -94,9 +94,10 @@ def _new(args: argparse.Namespace) -> int:
                      area=args.gebied or "", maintainers=args.beheerder or [])
     today = build_date(settings.build_date)
     text = render_entry(folders, entry, today)
-    problems = check_entry(folders, entry, text)
+    problems = check_new_entry(folders, entry, text, today)
     if problems:
         print(format_report(problems), file=sys.stderr)
+    if any(p.severity is Severity.ERROR for p in problems):
         return 1
     target = target_path(folders, entry)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -273,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="stale: wat moet worden nagekeken; monitor: dekking, gaten en actualiteit; "
                              "wijzigingen: nieuw, gewijzigd en verwijderd sinds --sinds")
     report.add_argument("--maanden", type=int, help="ook wat langer dan dit aantal maanden niet is nagekeken "
-                        "(standaard 12, of stale_months in mkdocs.yml)")
+                        f"(standaard {SiteSettings().stale_months}, of stale_months in mkdocs.yml)")
     report.add_argument("--datum", type=_day, help="peildatum (JJJJ-MM-DD)")
     report.add_argument("--formaat", choices=("tekst", "csv", "json"), default="tekst", help="voor monitor")
     report.add_argument("--sinds", help="voor wijzigingen: een datum (JJJJ-MM-DD) of git-revisie")

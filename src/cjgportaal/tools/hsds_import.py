@@ -13,12 +13,19 @@ from typing import Any
 
 import yaml
 
-from ..catalog.catalog import DataFolders
-from ..catalog.references import OFFERING_REFERENCES, PARTNER_REFERENCES, check_references, reference_tables
+from ..catalog.entry_kinds import (
+    ENTRY_KINDS,
+    OFFERING,
+    PARTNER,
+    DataFolders,
+    EntryKind,
+    check_entry,
+    existing_ids,
+    project_tables,
+)
+from ..load.problems import Severity
 from ..load.yaml_files import parse_yaml
 from ..model.lists import Lists
-from ..model.models import Offering, Partner
-from ..model.validation import validate
 from ..render.files.hsds_export import CONSULTATION_TITLE
 from .hsds_reading import (
     ADDRESS_FIELDS,
@@ -315,7 +322,7 @@ def import_hsds(organizations: list[dict[str, Any]], services: list[dict[str, An
     importer = _Importer(folders, lists, today, maintainers)
     partners: dict[str, str] = {}
     org_contacts: dict[str, dict[str, Any]] = {}
-    texts: list[tuple[str, str, Any, Any]] = []
+    texts: list[tuple[str, str, EntryKind]] = []
     for org in organizations:
         partner_id, data = importer.partner(org)
         partners[str(org.get("id"))] = partner_id
@@ -323,23 +330,28 @@ def import_hsds(organizations: list[dict[str, Any]], services: list[dict[str, An
         if any(contact.values()):
             org_contacts[str(org.get("id"))] = {"naam": data["naam"], **contact}
         path = importer.path("partner", partner_id, "")
-        texts.append((path, _yaml(data, path, "partner.schema.json", source), Partner, PARTNER_REFERENCES))
+        texts.append((path, _yaml(data, path, PARTNER.schema, source), PARTNER))
     for service in services:
         mapped = importer.offering(service, partners, org_contacts)
         if mapped is None:
             continue
         offering_id, partner_id, data = mapped
         path = importer.path("aanbod", offering_id, partner_id)
-        texts.append((path, _yaml(data, path, "aanbod.schema.json", source), Offering, OFFERING_REFERENCES))
-    existing = [p.stem for p in (folders.root / folders.partners).rglob("*.y*ml")]
-    tables = reference_tables(lists, [*existing, *partners.values()])
-    for path, text, model, references in texts:
+        texts.append((path, _yaml(data, path, OFFERING.schema, source), OFFERING))
+    tables = project_tables(folders, lists, tuple(partners.values()))
+    # The ids already taken: by other files of the project (a file this import replaces does not
+    # count), then by the files of this import written before.
+    seen = {kind.key: existing_ids(kind, folders) for kind in ENTRY_KINDS}
+    for path, text, kind in texts:
         doc, problems = parse_yaml(text, path)
         if doc is not None:
-            problems += validate(model, doc)[1] + check_references(doc, references, tables)
-        if problems:
+            ids = {i: where for i, where in seen[kind.key].items() if where != path}
+            problems += check_entry(kind, doc, folders.root / path, tables, ids, today)[1]
+            seen[kind.key] = ids
+        if any(p.severity is Severity.ERROR for p in problems):
             importer.result.report += [f"{path}: niet geschreven: {p.format()}" for p in problems]
         else:
             importer.result.files[path] = text
+            importer.result.report += [f"{path}: {p.format()}" for p in problems]
     return importer.result
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..catalog.catalog import DataFolders
+from ..catalog.entry_kinds import DataFolders
 from ..model.fieldtypes import Email, Phone, Postcode, WebUrl, slug
 from ..model.lists import Lists
 from ..render.files.hsds_taxonomy import terms

@@ -9,14 +9,11 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..catalog.catalog import DataFolders
-from ..catalog.references import OFFERING_REFERENCES, PARTNER_REFERENCES, check_references, reference_tables
-from ..load.problems import Problem
+from ..catalog.entry_kinds import OFFERING, PARTNER, DataFolders, check_entry, existing_ids, project_tables
+from ..load.problems import Problem, display_path
 from ..load.yaml_files import load_yaml, parse_yaml
 from ..model.fieldtypes import slug
 from ..model.lists import load_lists
-from ..model.models import Offering, Partner
-from ..model.validation import validate
 
 KINDS = ("aanbod", "cursus", "partner")
 
@@ -106,23 +103,13 @@ def render_entry(folders: DataFolders, entry: NewEntry, today: date) -> str:
     return _environment().get_template(template).render(**values)
 
 
-def check_entry(folders: DataFolders, entry: NewEntry, text: str) -> list[Problem]:
-    """Problems the new file would have: schema, references and an id that is already taken."""
+def check_new_entry(folders: DataFolders, entry: NewEntry, text: str, today: date) -> list[Problem]:
+    """Problems the new file would have: every check `cjg validate` runs on one file."""
+    kind = PARTNER if entry.kind == "partner" else OFFERING
     target = target_path(folders, entry)
-    shown = target.relative_to(folders.root).as_posix()
-    problems: list[Problem] = []
-    existing = [*(folders.root / folders.partners).rglob(f"{entry.id}.y*ml"),
-                *(folders.root / folders.offerings).rglob(f"{entry.id}.y*ml")]
-    folder = folders.partners if entry.kind == "partner" else folders.offerings
-    if any(path.is_relative_to(folders.root / folder) for path in existing):
-        problems.append(Problem(shown, 0, "id", f"de id '{entry.id}' bestaat al.",
-                                "kies een andere titel of geef met --id een andere id."))
-    doc, found = parse_yaml(text, shown)
-    problems += found
+    doc, problems = parse_yaml(text, display_path(target, folders.root))
     if doc is None:
         return problems
     lists, _ = load_lists(folders.root / folders.lists, folders.root)
-    model, references = (Partner, PARTNER_REFERENCES) if entry.kind == "partner" else (Offering, OFFERING_REFERENCES)
-    problems += validate(model, doc)[1]
-    tables = reference_tables(lists, (p.stem for p in (folders.root / folders.partners).rglob("*.y*ml")))
-    return problems + check_references(doc, references, tables)
+    return problems + check_entry(kind, doc, target, project_tables(folders, lists), existing_ids(kind, folders),
+                                  today)[1]

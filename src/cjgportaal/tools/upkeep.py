@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog.catalog import Catalog, review_by
+from ..catalog.catalog import Catalog
 from ..catalog.clock import months_before
+from ..catalog.entry_kinds import review_by
 from ..model.models import Offering, Partner
 
 CODEOWNERS_HEADER = ("# Gemaakt door `cjg codeowners` uit de velden 'beheerders'; niet met de hand aanpassen.\n"

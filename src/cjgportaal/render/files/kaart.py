@@ -12,7 +12,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from ...catalog.catalog import Catalog, review_by
+from ...catalog.catalog import Catalog
+from ...catalog.entry_kinds import review_by
 from ...catalog.facets import dimensions
 from ...model.models import Offering
 from ...model.vocabulary import label

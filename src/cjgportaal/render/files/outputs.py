@@ -13,8 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...catalog.catalog import Catalog, DataFolders
+from ...catalog.catalog import Catalog
 from ...catalog.contact_point import walk_ins
+from ...catalog.entry_kinds import DataFolders
 from ...catalog.site_info import SiteInfo
 from .. import urls
 from ..news import NewsPost, atom_feed

@@ -10,14 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ...catalog.catalog import DataFolders
+from ...catalog.entry_kinds import ENTRY_KINDS, DataFolders
 from ...model.lists import load_lists
-from ...model.models import Offering, Partner
-
-SCHEMA_FILES: dict[str, tuple[type[Partner | Offering], str]] = {
-    "partner.schema.json": (Partner, "Partner van het CJG"),
-    "aanbod.schema.json": (Offering, "Aanbod van een partner van het CJG"),
-}
 
 
 def _with_enums(node: Any, enums: dict[str, list[str]]) -> Any:
@@ -51,11 +45,11 @@ def json_schemas(folders: DataFolders) -> dict[str, dict[str, Any]]:
     """The JSON Schemas by file name, with the site's list ids filled in."""
     enums = list_enums(folders)
     out: dict[str, dict[str, Any]] = {}
-    for name, (model, title) in SCHEMA_FILES.items():
-        schema = model.model_json_schema(by_alias=True)
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name,
-                  **schema, "title": title}
-        out[name] = _with_enums(schema, enums)
+    for kind in ENTRY_KINDS:
+        schema = kind.model.model_json_schema(by_alias=True)
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": kind.schema,
+                  **schema, "title": kind.schema_title}
+        out[kind.schema] = _with_enums(schema, enums)
     return out
 
 

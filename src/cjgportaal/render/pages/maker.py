@@ -16,7 +16,8 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from ...catalog.catalog import Catalog, review_by
+from ...catalog.catalog import Catalog
+from ...catalog.entry_kinds import review_by
 from ...catalog.facets import Dimension, dimensions
 from ...catalog.settings import SiteSettings
 from ...model.fieldtypes import slug

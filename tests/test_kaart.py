@@ -15,8 +15,9 @@ import yaml
 from cjgportaal.catalog.catalog import Catalog, load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
-from cjgportaal.render.files.kaart import export_csv, search_records, years_covered
+from cjgportaal.render.files.kaart import export_csv, saved_item, search_records, years_covered
 from cjgportaal.render.files.schema import json_schemas
+from cjgportaal.render.glance import CARD_FACTS, KAART_FACTS, LIST_FACTS
 from cjgportaal.render.pages.maker import Renderer, RenderOptions
 from cjgportaal.render.pages.registry import generated_pages
 
@@ -177,3 +178,22 @@ def test_partner_table_is_paged_by_fifty(mini: Path) -> None:
     assert list(tables) == ["organisaties/index.md", "pagina/organisaties-index/2.md"]
     assert tables["organisaties/index.md"].count("<tr>") == 51  # header row and 50 partners
     assert "61 organisaties; op deze pagina 51 tot en met 61." in tables["pagina/organisaties-index/2.md"]
+
+
+def test_cards_results_and_mijn_lijst_show_one_list_of_facts(default_site: Path, catalog: Catalog) -> None:
+    """The fact list lives in glance; the data carries every key it names, the pages hand it to
+    their scripts, and no script keeps a list of its own."""
+    offering = catalog.visible_offerings()[0]
+    record = next(r for r in search_records(catalog) if r.meta["id"] == offering.id)
+    assert {key for _, key in KAART_FACTS} <= set(record.meta)
+    assert {key for _, key in LIST_FACTS} <= set(saved_item(catalog, offering))
+    pages = {"sociale-kaart/index.html": KAART_FACTS, "sociale-kaart/mijn-lijst/index.html": LIST_FACTS}
+    for page, facts in pages.items():
+        html = (default_site / page).read_text(encoding="utf-8")
+        assert f"data-feiten='{json.dumps([list(f) for f in facts])}'" in html
+    card = (default_site / "aanbod/index.html").read_text(encoding="utf-8")
+    labels = [label for label, _ in CARD_FACTS]
+    assert all(f"<dt>{label}</dt>" in card for label in labels)
+    for script in ("kaart.js", "mijn-lijst.js", "aanbod-kaartje.js"):
+        text = (default_site / "assets/javascripts" / script).read_text(encoding="utf-8")
+        assert not [label for label in labels if f'"{label}"' in text], script

@@ -1,7 +1,12 @@
 """The facts a professional needs at a glance, as short Dutch text.
 
-Shared by the offering cards, the sociale kaart's search results and the exports, so that an
-offering reads the same everywhere.
+Shared by the offering cards, the sociale kaart's search results, mijn lijst and the exports, so
+that an offering reads the same everywhere.
+
+The contract: CARD_FACTS lists the facts of a card as (label, key). `fact_texts` gives the text of
+each key; the search records and mijn lijst's data (`glance_facts` in files/kaart.py) carry those
+texts under the same keys, and the kaart's and mijn lijst's scripts read the list of a page from its
+`data-feiten` attribute (KAART_FACTS, LIST_FACTS), so that no script keeps a list of its own.
 """
 
 from __future__ import annotations
@@ -9,7 +14,12 @@ from __future__ import annotations
 from ..catalog.catalog import Catalog
 from ..model.models import Offering
 from ..model.vocabulary import WEEKDAYS, label
-from .formatting import date_text, time_text
+from .formatting import age_text, cost_text, date_text, time_text
+
+CARD_FACTS = (("Door", "partner"), ("Leeftijd", "leeftijd"), ("Waar", "waar"), ("Wanneer", "wanneer"),
+              ("Kosten", "kosten"), ("Toegang", "toegang"))
+KAART_FACTS = (*CARD_FACTS, ("Gecontroleerd", "gecontroleerd"))  # a search result, as a card on a page
+LIST_FACTS = (*CARD_FACTS, ("Aanmelden", "aanmelden"), ("Contact", "contact"), ("Meer informatie", "pagina"))
 
 
 def places_text(catalog: Catalog, offering: Offering) -> str:
@@ -39,3 +49,10 @@ def access_text(catalog: Catalog, offering: Offering) -> str:
     referrers = [catalog.lists.referrers[r].name for r in offering.access.referrers
                  if r in catalog.lists.referrers]
     return f"{text} ({', '.join(referrers)})" if referrers else text
+
+
+def fact_texts(catalog: Catalog, offering: Offering) -> dict[str, str]:
+    """The text of each of CARD_FACTS, by key."""
+    return {"partner": catalog.partner_of(offering).name, "leeftijd": age_text(offering.age),
+            "waar": places_text(catalog, offering), "wanneer": when_text(catalog, offering),
+            "kosten": cost_text(offering.cost), "toegang": access_text(catalog, offering)}

@@ -18,8 +18,8 @@ from ...catalog.facets import dimensions
 from ...model.models import Offering
 from ...model.vocabulary import label
 from .. import urls
-from ..formatting import age_text, cost_text, date_text
-from ..glance import access_text, places_text, when_text
+from ..formatting import age_text, date_text
+from ..glance import access_text, fact_texts, when_text
 
 EXACT_AGE = "jaar"  # filter with every whole year of age an offering covers, for "age 14"
 PREGNANCY = "zwanger"
@@ -46,13 +46,12 @@ def years_covered(offering: Offering) -> list[str]:
 
 
 def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
-    """The facts of an offering that a search result and mijn lijst show, as text."""
+    """The facts of an offering that a search result and mijn lijst show, as text (see glance)."""
     contact = o.contact
     return {
         "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
-        "samenvatting": o.summary, "partner": catalog.partner_of(o).name, "leeftijd": age_text(o.age),
-        "waar": places_text(catalog, o), "wanneer": when_text(catalog, o), "kosten": cost_text(o.cost),
-        "toegang": access_text(catalog, o), "contact": contact.phone or contact.email or contact.website or "",
+        "samenvatting": o.summary, **fact_texts(catalog, o),
+        "contact": contact.phone or contact.email or contact.website or "",
         "status": label(o.status) if o.status != "actief" else "",
     }
 

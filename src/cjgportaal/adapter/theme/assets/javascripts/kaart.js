@@ -134,8 +134,7 @@ async function showMore(mine, replace = false) {
 
 // --- rendering -----------------------------------------------------------------------------------
 
-const FACTS = [["Door", "partner"], ["Leeftijd", "leeftijd"], ["Waar", "waar"], ["Wanneer", "wanneer"],
-  ["Kosten", "kosten"], ["Toegang", "toegang"], ["Gecontroleerd", "gecontroleerd"]];
+const FACTS = JSON.parse(root.dataset.feiten); // [label, key] pairs, from glance.KAART_FACTS
 
 function result(item) {
   const meta = { ...item.meta };

@@ -68,9 +68,7 @@ if (page) {
   const filled = page.querySelectorAll("[data-gevuld]");
   const message = page.querySelector("[data-melding]");
   const shareField = page.querySelector("#lijst-link");
-  const FACTS = [["Door", "partner"], ["Leeftijd", "leeftijd"], ["Waar", "waar"], ["Wanneer", "wanneer"],
-    ["Kosten", "kosten"], ["Toegang", "toegang"], ["Aanmelden", "aanmelden"], ["Contact", "contact"],
-    ["Meer informatie", "pagina"]];
+  const FACTS = JSON.parse(page.dataset.feiten); // [label, key] pairs, from glance.LIST_FACTS
   const facts = new Map();
 
   // The current facts of an offering, from the data its page carries; null when it is gone.

@@ -26,11 +26,19 @@ from ..render.security import form_origin
 log = logging.getLogger("mkdocs.plugins.cjg")
 
 
-def load(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig,
-         cache: ParseCache) -> tuple[Catalog, list[NewsPost], SiteInfo]:
+Loaded = tuple[Catalog, list[NewsPost], SiteInfo]
+
+
+def load(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig, cache: ParseCache,
+         last_good: Loaded | None = None) -> Loaded:
     """Load and check all data; raise (before MkDocs cleans site_dir) when it has errors, so that a
-    build with errors publishes nothing. Warnings are logged."""
+    build with errors publishes nothing. Warnings are logged. With `last_good` (`mkdocs serve`), data
+    with errors is reported and the last good data shown instead, so the preview keeps working."""
     catalog, problems = load_catalog(folders, build_date(settings.build_date), cache)
+    if catalog is None and last_good is not None:
+        log.error("De gegevens bevatten fouten; de voorvertoning toont de laatste goede versie.\n"
+                  + format_report(problems))
+        return last_good
     if catalog is None:
         raise PluginError("De gegevens bevatten fouten; de site is niet gebouwd.\n" + format_report(problems))
     for problem in problems:
@@ -67,3 +75,10 @@ def form_targets(settings: SiteSettings) -> tuple[str, ...]:
     """The origins the contact form may post to (for the CSP): the endpoint's, if there is one."""
     endpoint = settings.contact_form.endpoint
     return (form_origin(endpoint),) if endpoint else ()
+
+
+def watch_data(server: Any, folders: DataFolders) -> Any:
+    """Have `mkdocs serve` rebuild when a data file changes."""
+    for name in (folders.partners, folders.offerings, folders.lists):
+        server.watch(str(folders.root / name))
+    return server

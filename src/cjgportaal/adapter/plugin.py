@@ -1,5 +1,5 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`mkdocs_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`)."""
+`mkdocs_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`, `publish`)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from .csp import ScriptHashes
 from .incremental import Incremental
 from .material_assets import material_assets
 from .package_theme import add_package_theme
+from .publish import AtomicPublish
 from .speedups import MemoryBytecodeCache, SearchTextSwap, SharedFragments
 
 
@@ -43,14 +44,13 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.site_dir: Path | None = None
         self.site: SiteInfo | None = None
         self.posts: list[NewsPost] = []
-        self.form_targets: tuple[str, ...] = ()
         self.renderer: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.structured: StructuredData | None = None
         self.job: DataFilesJob | None = None  # what the data files are made of
         self.nav_pages: list[Page] = []
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
-        self.parse_cache = ParseCache()
+        self.parse_cache, self.publish, self.serving = ParseCache(), AtomicPublish(), False
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
         self.shared, self.search_text, self.compiled = SharedFragments(), SearchTextSwap(), MemoryBytecodeCache()
 
@@ -58,9 +58,11 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
         self.parse_cache, self.script_hashes = ParseCache(), ScriptHashes()
         self.incremental.forget()
+        self.serving, self.publish.enabled = command == "serve", command == "build" and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_package_theme(config)
+        self.publish.redirect(config)
         self.site_dir = Path(config.site_dir)
         self.settings = site_settings(self.options, Path(config.config_file_path))
         self.folders = self.settings.folders(Path(config.config_file_path).parent)
@@ -71,7 +73,8 @@ class CjgPlugin(BasePlugin[NoOptions]):
         if not self.incremental.dirty:
             self.incremental.forget()
             self.script_hashes.forget()
-        self.catalog, self.posts, self.site = build_input.load(self.folders, self.settings, config, self.parse_cache)
+        last_good = (self.catalog, self.posts, self.site) if self.serving and self.catalog and self.site else None
+        self.catalog, self.posts, self.site = build_input.load(self.folders, self.settings, config, self.parse_cache, last_good)
         self.job = DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site, config.use_directory_urls,
                                 Path(config.site_dir))
         self.data_files.before_pages(self.job)
@@ -93,8 +96,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.shared.start(tuple(page.url for page in self.nav_pages))
-        env.globals["cjg_shared"] = self.shared
-        env.globals["material_assets"] = material_assets()  # base.html: Material's hashed asset names
+        env.globals.update(cjg_shared=self.shared, material_assets=material_assets())  # for base.html
         env.bytecode_cache = self.compiled
         self.incremental.read_menu_titles(self.nav_pages, self.generated, config)
         return env
@@ -127,20 +129,21 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.script_hashes.template(template_name, output_content)
         return output_content
 
+    @event_priority(-100)  # after the other plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None and self.job is not None
         self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
         self.incremental.remember(self.generated, self.catalog)
         self.data_files.after(self.job)
+        self.publish.publish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
         self.data_files.cancel(self.site_dir)
+        self.publish.abandon()
 
     def on_shutdown(self) -> None:
         self.data_files.cancel()  # mkdocs serve --dirty stops while the data files are written
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        for name in (self.folders.partners, self.folders.offerings, self.folders.lists):
-            server.watch(str(self.folders.root / name))
-        return server
+        return build_input.watch_data(server, self.folders)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.problems import Problem, Severity, display_path
-from ..load.yaml_files import ParseCache, SourceDoc, load_yaml
+from ..load.yaml_files import ParseCache, SourceDoc, load_yaml, yaml_files_in
 from ..model.lists import Lists, load_lists
 from ..model.models import AgeBand, ContactPoint, Offering, Partner, Review, Session
 from .contact_point import load_contact_point
@@ -117,7 +117,9 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem],
                  cache: ParseCache | None) -> list[tuple[SourceDoc, Path]]:
     docs = []
     load = cache.load_yaml if cache is not None else load_yaml
-    for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
+    paths, links = yaml_files_in(folder, root)
+    problems += links
+    for path in paths:
         doc, found = load(path, display_path(path, root))
         problems += found
         if doc is not None:

@@ -13,7 +13,8 @@ from pydantic import Field
 
 from ..load.problems import Problem, display_path
 from ..load.yaml_files import load_yaml
-from ..model.models import ContactPoint, Offering, OpeningHours, Record
+from ..model.models import ContactPoint, Offering, OpeningHours
+from ..model.record import Record
 from ..model.validation import validate
 from ..model.vocabulary import WEEKDAYS
 from .references import Reference, Tables, check_references

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.problems import Problem, Severity, display_path
-from ..load.yaml_files import ParseCache, SourceDoc
+from ..load.yaml_files import ParseCache, SourceDoc, yaml_files_in
 from ..model.lists import Lists
 from ..model.models import Offering, Partner, Review
 from ..model.validation import validate
@@ -49,8 +49,7 @@ class EntryKind:
 
     def files(self, folders: DataFolders) -> list[Path]:
         """Its files, in a stable order."""
-        folder = self.folder(folders)
-        return sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")])
+        return yaml_files_in(self.folder(folders), folders.root)[0]
 
 
 PARTNER = EntryKind("partner", Partner, PARTNER_REFERENCES, lambda f: f.partners, "partner.schema.json",

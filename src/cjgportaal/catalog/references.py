@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..load.problems import Problem
 from ..load.yaml_files import SourceDoc
@@ -115,6 +116,22 @@ def check_references(doc: SourceDoc, references: tuple[Reference, ...], tables: 
     return problems
 
 
+def _allowed_link(target: str) -> bool:
+    """A link may be relative, or go to http(s) without a user name in it (https://a.nl@b.example/
+    goes to b.example), to an e-mail address without extra headers (?bcc=), or to a phone number."""
+    scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+    if not scheme:
+        return True
+    if scheme in ("http", "https"):
+        try:
+            return "@" not in urlsplit(target).netloc
+        except ValueError:  # such as a broken [IPv6] host
+            return False
+    if scheme == "mailto":
+        return "?" not in target
+    return scheme in ALLOWED_LINK_SCHEMES
+
+
 def check_links(doc: SourceDoc) -> list[Problem]:
     """Links in Markdown text fields whose scheme is not http(s), mailto or tel."""
     problems = []
@@ -124,11 +141,11 @@ def check_links(doc: SourceDoc) -> list[Problem]:
                 continue
             for match in _MARKDOWN_LINK.finditer(text):
                 target = next(g for g in match.groups() if g)
-                scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-                if scheme and scheme not in ALLOWED_LINK_SCHEMES:
+                if not _allowed_link(target):
                     # A multi-line text is a block scalar: its text starts on the line after the key.
                     offset = 1 + text.count("\n", 0, match.start()) if "\n" in text else 0
                     problems.append(_problem(
                         doc, loc, f"de link '{target}' is niet toegestaan.",
-                        "gebruik alleen links die beginnen met https://, http://, mailto: of tel:.", offset))
+                        "gebruik alleen links die beginnen met https://, http://, mailto: of tel:, zonder "
+                        "gebruikersnaam in een webadres en zonder ?cc= of ?bcc= bij een e-mailadres.", offset))
     return problems

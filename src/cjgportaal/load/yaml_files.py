@@ -8,7 +8,9 @@ exist is reported by the model with its field instead of breaking the whole file
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any, TypeVar, cast
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, display_path
 from .yaml_guard import (
     DEPTH_HINT,
     DEPTH_MESSAGE,
@@ -207,10 +209,10 @@ class ParseCache:
     def load_yaml(self, path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
         """`load_yaml`, from the cache when the file is unchanged."""
         try:
-            stat = path.stat()
+            info = path.lstat()
         except OSError:
             return load_yaml(path, shown)
-        key = (stat.st_mtime_ns, stat.st_size)
+        key = (info.st_mtime_ns, info.st_size)
         cached = self._files.get(path)
         if cached is None or cached[0] != key:
             cached = self._files[path] = key, load_yaml(path, shown)
@@ -227,9 +229,12 @@ class ParseCache:
 
 def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     try:
-        size = path.stat().st_size
+        info = path.lstat()
     except OSError as exc:
         return Problem(shown, 0, "", f"het bestand is niet te openen ({exc.strerror}).", "")
+    if not stat.S_ISREG(info.st_mode):
+        return not_a_file(shown)
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         return Problem(
             shown, 0, "",
@@ -237,10 +242,37 @@ def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
             "één bestand beschrijft één partner of één aanbod; splits het op of haal geplakte "
             "bijlagen en afbeeldingen eruit.",
         )
-    text = _decode(path.read_bytes(), shown)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since lstat
+    except OSError as exc:
+        return Problem(shown, 0, "", f"het bestand is niet te openen ({exc.strerror}).", "")
+    if len(data) > MAX_FILE_BYTES:
+        return _read(path, shown)
+    text = _decode(data, shown)
     if isinstance(text, Problem):
         return text
     return _parse(text, shown)
+
+
+def not_a_file(shown: str) -> Problem:
+    """The problem with a data entry that is a link (symlink) or something else than a file."""
+    return Problem(shown, 0, "", "dit is geen gewoon bestand, maar een snelkoppeling (symlink) of iets anders.",
+                   "zet het bestand zelf in de repository; de site leest alleen gewone bestanden.")
+
+
+def yaml_files_in(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under `folder`, in a stable order, and a problem for each link (symlink)
+    under it: those are not followed, so that nothing outside the repository is read."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for top, dirs, files in os.walk(folder):
+        here = Path(top)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                problems.append(not_a_file(display_path(here / name, root)))
+        found += [here / name for name in files if name.endswith((".yml", ".yaml"))]
+    return sorted(found), problems
 
 
 def parse_yaml(text: str, shown: str) -> tuple[SourceDoc | None, list[Problem]]:

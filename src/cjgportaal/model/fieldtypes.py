@@ -14,6 +14,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+FIRST_DATE, LAST_DATE = date(1970, 1, 1), date(2100, 12, 31)  # dates outside are typing errors
+MAX_TEXT = 20_000  # characters in a longer text such as 'beschrijving'
+MAX_AMOUNT = 100_000  # euros, for 'kosten.bedrag'
+MAX_SESSIONS = 500  # dated sessions of one offering
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -35,8 +39,12 @@ def _check_id(value: str) -> str:
 
 
 def _check_web_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc:
+    _check_line(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # such as a broken [IPv6] host
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or "@" in parts.netloc:
         raise problem(f"'{value}' is geen geldig webadres.",
                       "schrijf het volledige adres met https://, zoals https://www.voorbeeld.nl.")
     return value
@@ -87,13 +95,52 @@ def _check_handle(value: str) -> str:
 def _parse_date(value: Any) -> Any:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise problem(f"de datum {value} bestaat niet.",
                           "controleer dag en maand; de vorm is JJJJ-MM-DD.") from None
-    if isinstance(value, date):
-        return value
-    raise problem(f"'{value}' is geen datum.", "schrijf de datum als JJJJ-MM-DD, zoals 2027-03-14.")
+    if not isinstance(value, date):
+        raise problem(f"'{value}' is geen datum.", "schrijf de datum als JJJJ-MM-DD, zoals 2027-03-14.")
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise problem(f"de datum {value.isoformat()} ligt buiten {FIRST_DATE.year}–{LAST_DATE.year}.",
+                      "controleer het jaartal.")
+    return value
+
+
+# Characters that can hide or reorder text, or break the files the site writes: bidi controls,
+# zero-width spaces and the byte-order mark. (Zero-width joiners stay: emoji and some scripts need them.)
+_HIDDEN = frozenset("\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
+
+
+def _bad_character(value: str, allowed: str) -> str | None:
+    """The first character of `value` a text may not hold (`allowed`: controls it may)."""
+    for char in value:
+        if char in allowed:
+            continue
+        if char in _HIDDEN or unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+            return char
+    return None
+
+
+def _refuse(char: str) -> PydanticCustomError:
+    if char in "\n\r":
+        return problem("deze tekst moet op één regel staan.", "haal de regelovergang weg.")
+    return problem(f"de tekst bevat een onzichtbaar of stuurteken (U+{ord(char):04X}).",
+                   "typ de tekst opnieuw of plak hem als platte tekst, zonder opmaak.")
+
+
+def _check_line(value: str) -> str:
+    char = _bad_character(value, "")
+    if char is not None:
+        raise _refuse(char)
+    return value
+
+
+def _check_text(value: str) -> str:
+    char = _bad_character(value, "\n\t")
+    if char is not None:
+        raise _refuse(char)
+    return value
 
 
 def _parse_age(value: Any) -> int:
@@ -132,7 +179,10 @@ AgeMonths = Annotated[
     ]}),
 ]
 TimeOfDay = Annotated[time, WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"})]
-ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+# Text: one line (ShortText required, Line optional), or a longer text with line breaks.
+ShortText = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_check_line)]
+Line = Annotated[str, Field(max_length=300), AfterValidator(_check_line)]
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_check_text)]
 
 
 def listed(list_name: str) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from pydantic import Field, create_model
 
 from ..load.problems import Problem, display_path
 from ..load.yaml_files import SourceDoc, load_yaml
-from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, Record, ReferralRoute, YouthWorker
+from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, ReferralRoute, YouthWorker
+from .record import Record
 from .validation import validate
 
 # file stem → item model; each file holds a mapping with one key, the file stem, and a list.

@@ -6,103 +6,85 @@ and CI use is generated from these classes (see `schema.py`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypedDict, TypeVar, Unpack, overload
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic.config import JsonDict
+from pydantic import Field, model_validator
 
-from .fieldtypes import AgeMonths, Date, Email, GithubHandle, Id, Phone, Postcode, ShortText, TimeOfDay, WebUrl, listed, problem
+from .fieldtypes import (
+    MAX_AMOUNT,
+    MAX_SESSIONS,
+    AgeMonths,
+    Date,
+    Email,
+    GithubHandle,
+    Id,
+    Line,
+    Phone,
+    Postcode,
+    ShortText,
+    Text,
+    TimeOfDay,
+    WebUrl,
+    listed,
+    problem,
+)
+from .record import Record, field
 from .vocabulary import AccessRoute, Audience, CostKind, EvidenceLevel, Role, SessionStatus, Status, Weekday
-
-
-class Record(BaseModel):
-    """Base for every record: Dutch aliases, unknown fields refused, whitespace trimmed."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True,
-                              validate_by_alias=True, validate_by_name=False,
-                              coerce_numbers_to_str=True)
-
-
-_T = TypeVar("_T")
-
-
-class _FieldOptions(TypedDict, total=False):
-    """The constraints and schema extras `_f` passes on to pydantic's `Field`."""
-
-    min_length: int
-    ge: float
-    json_schema_extra: JsonDict
-
-
-# `_f` is `Field` with the alias and description first. Its overloads mirror `Field`'s: with a
-# default (or a default factory) the result has the default's type, so mypy checks it against the
-# annotation; a required field gets `Any`, exactly as `Field` itself returns for it.
-@overload
-def _f(alias: str, description: str, *, default: _T, **kwargs: Unpack[_FieldOptions]) -> _T: ...
-@overload
-def _f(alias: str, description: str, *, default_factory: Callable[[], _T],
-       **kwargs: Unpack[_FieldOptions]) -> _T: ...
-@overload
-def _f(alias: str, description: str, **kwargs: Unpack[_FieldOptions]) -> Any: ...
-def _f(alias: str, description: str, **kwargs: Any) -> Any:
-    return Field(alias=alias, description=description, **kwargs)
-
 
 # --- the site's lists --------------------------------------------------------------------------
 
 class ListItem(Record):
     """One entry of a simple list: themes, partner types, tiers, kinds, languages, referrers."""
 
-    id: Id = _f("id", "Korte, vaste naam: kleine letters, cijfers en streepjes.")
-    name: ShortText = _f("naam", "Naam zoals bezoekers die zien.")
-    description: str = _f("omschrijving", "Korte uitleg.", default="")
+    id: Id = field("id", "Korte, vaste naam: kleine letters, cijfers en streepjes.")
+    name: ShortText = field("naam", "Naam zoals bezoekers die zien.")
+    description: Text = field("omschrijving", "Korte uitleg.", default="")
 
 
 class AgeBand(ListItem):
     """An age band (life phase) with its range; `tot` is exclusive."""
 
-    start: AgeMonths = _f("van", "Vanaf deze leeftijd.")
-    end: AgeMonths = _f("tot", "Tot (niet tot en met) deze leeftijd.")
+    start: AgeMonths = field("van", "Vanaf deze leeftijd.")
+    end: AgeMonths = field("tot", "Tot (niet tot en met) deze leeftijd.")
 
 
 class Area(Record):
     """A kern or wijk of a municipality."""
 
-    id: Id = _f("id", "Korte, vaste naam van de kern of wijk.")
-    name: ShortText = _f("naam", "Naam van de kern of wijk.")
+    id: Id = field("id", "Korte, vaste naam van de kern of wijk.")
+    name: ShortText = field("naam", "Naam van de kern of wijk.")
 
 
 class Municipality(Record):
     """A municipality and its kernen or wijken."""
 
-    id: Id = _f("id", "Korte, vaste naam van de gemeente.")
-    name: ShortText = _f("naam", "Naam van de gemeente.")
-    area_word: ShortText = _f("gebiedsnaam", "Hoe de delen heten: kern of wijk.", default="kern")
-    areas: list[Area] = _f("gebieden", "De kernen of wijken.", min_length=1)
+    id: Id = field("id", "Korte, vaste naam van de gemeente.")
+    name: ShortText = field("naam", "Naam van de gemeente.")
+    area_word: ShortText = field("gebiedsnaam", "Hoe de delen heten: kern of wijk.", default="kern")
+    areas: list[Area] = field("gebieden", "De kernen of wijken.", min_length=1)
 
 
 class Places(Record):
     """The file of places: municipalities with their kernen or wijken."""
 
-    municipalities: list[Municipality] = _f("gemeenten", "De gemeenten van het CJG.", min_length=1)
+    municipalities: list[Municipality] = field("gemeenten", "De gemeenten van het CJG.", min_length=1)
 
 
 class YouthWorker(Record):
     """A jongerenwerker or straathoekwerker: a first name or a team, where to find them, how to reach them."""
 
-    id: Id = _f("id", "Korte, vaste naam.")
-    role: Literal["jongerenwerker", "straathoekwerker"] = _f("rol", "jongerenwerker of straathoekwerker.")
-    name: ShortText = _f("naam", "Voornaam of naam van het team (geen achternaam).")
-    organisation: Id = _f("organisatie", "Id van de partner.", json_schema_extra=listed("partners"))
-    area: Id = _f("gebied", "Kern of wijk (id uit data/plaatsen.yml).", json_schema_extra=listed("gebieden"))
-    image: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.(svg|png|jpg|webp)$")] = _f(
+    id: Id = field("id", "Korte, vaste naam.")
+    role: Literal["jongerenwerker", "straathoekwerker"] = field("rol", "jongerenwerker of straathoekwerker.")
+    name: ShortText = field("naam", "Voornaam of naam van het team (geen achternaam).")
+    organisation: Id = field("organisatie", "Id van de partner.", json_schema_extra=listed("partners"))
+    area: Id = field("gebied", "Kern of wijk (id uit data/plaatsen.yml).", json_schema_extra=listed("gebieden"))
+    image: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.(svg|png|jpg|webp)$")] = field(
         "afbeelding", "Bestandsnaam van de foto of tekening in theme/assets/images/jongeren/.")
-    where_when: str = _f("waar_en_wanneer", "Waar en wanneer je deze jongerenwerker vindt.")
-    phone: Phone | None = _f("telefoon", "Telefoonnummer.", default=None)
-    whatsapp: Phone | None = _f("whatsapp", "Nummer voor WhatsApp.", default=None)
-    instagram: WebUrl | None = _f("instagram", "Link naar het Instagram-account.", default=None)
-    email: Email | None = _f("email", "E-mailadres.", default=None)
+    where_when: Text = field("waar_en_wanneer", "Waar en wanneer je deze jongerenwerker vindt.")
+    phone: Phone | None = field("telefoon", "Telefoonnummer.", default=None)
+    whatsapp: Phone | None = field("whatsapp", "Nummer voor WhatsApp.", default=None)
+    instagram: WebUrl | None = field("instagram", "Link naar het Instagram-account.", default=None)
+    email: Email | None = field("email", "E-mailadres.", default=None)
 
     @model_validator(mode="after")
     def _reachable(self) -> YouthWorker:
@@ -115,12 +97,12 @@ class YouthWorker(Record):
 class Helpline(Record):
     """A national helpline for young people."""
 
-    id: Id = _f("id", "Korte, vaste naam.")
-    name: ShortText = _f("naam", "Naam van de hulplijn.")
-    phone: Phone | None = _f("telefoon", "Telefoonnummer.", default=None)
-    website: WebUrl | None = _f("website", "Website, bijvoorbeeld om te chatten.", default=None)
-    hours: str = _f("bereikbaar", "Wanneer de hulplijn bereikbaar is.")
-    purpose: str = _f("waarvoor", "Waarvoor je kunt bellen of chatten.")
+    id: Id = field("id", "Korte, vaste naam.")
+    name: ShortText = field("naam", "Naam van de hulplijn.")
+    phone: Phone | None = field("telefoon", "Telefoonnummer.", default=None)
+    website: WebUrl | None = field("website", "Website, bijvoorbeeld om te chatten.", default=None)
+    hours: Text = field("bereikbaar", "Wanneer de hulplijn bereikbaar is.")
+    purpose: Text = field("waarvoor", "Waarvoor je kunt bellen of chatten.")
 
 
 # --- shared parts ------------------------------------------------------------------------------
@@ -128,21 +110,21 @@ class Helpline(Record):
 class Address(Record):
     """A visiting address."""
 
-    name: str = _f("naam", "Naam van het gebouw, zoals 'De Meerpaal'.", default="")
-    street: ShortText = _f("straat", "Straat en huisnummer.")
-    postcode: Postcode = _f("postcode", "Postcode, zoals 8251 EX.")
-    town: ShortText = _f("plaats", "Plaats.")
-    area: Id = _f("gebied", "De kern of wijk (id uit data/plaatsen.yml).",
-                  json_schema_extra=listed("gebieden"))
+    name: Line = field("naam", "Naam van het gebouw, zoals 'De Meerpaal'.", default="")
+    street: ShortText = field("straat", "Straat en huisnummer.")
+    postcode: Postcode = field("postcode", "Postcode, zoals 8251 EX.")
+    town: ShortText = field("plaats", "Plaats.")
+    area: Id = field("gebied", "De kern of wijk (id uit data/plaatsen.yml).",
+                     json_schema_extra=listed("gebieden"))
 
 
 class Contact(Record):
     """How to reach someone; at least one way."""
 
-    name: str = _f("naam", "Functie of team (geen naam van een privépersoon).", default="")
-    phone: Phone | None = _f("telefoon", "Telefoonnummer met netnummer.", default=None)
-    email: Email | None = _f("email", "E-mailadres.", default=None)
-    website: WebUrl | None = _f("website", "Webadres met https://.", default=None)
+    name: Line = field("naam", "Functie of team (geen naam van een privépersoon).", default="")
+    phone: Phone | None = field("telefoon", "Telefoonnummer met netnummer.", default=None)
+    email: Email | None = field("email", "E-mailadres.", default=None)
+    website: WebUrl | None = field("website", "Webadres met https://.", default=None)
 
     @model_validator(mode="after")
     def _one_way(self) -> Contact:
@@ -155,8 +137,8 @@ class Contact(Record):
 class AgeRange(Record):
     """An age range in months; `tot` is exclusive."""
 
-    start: AgeMonths = _f("van", "Vanaf deze leeftijd, bijvoorbeeld 0, '18 maanden' of 'zwangerschap'.")
-    end: AgeMonths = _f("tot", "Tot (niet tot en met) deze leeftijd, bijvoorbeeld '4 jaar'.")
+    start: AgeMonths = field("van", "Vanaf deze leeftijd, bijvoorbeeld 0, '18 maanden' of 'zwangerschap'.")
+    end: AgeMonths = field("tot", "Tot (niet tot en met) deze leeftijd, bijvoorbeeld '4 jaar'.")
 
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:
@@ -169,10 +151,10 @@ class AgeRange(Record):
 class Review(Record):
     """Freshness fields shared by partners and offerings."""
 
-    checked: Date = _f("gecontroleerd", "Datum waarop alles voor het laatst is nagekeken.")
-    review_by: Date | None = _f("controleren_voor",
-                                "Uiterlijk op deze datum opnieuw nakijken (standaard: een jaar na "
-                                "'gecontroleerd').", default=None)
+    checked: Date = field("gecontroleerd", "Datum waarop alles voor het laatst is nagekeken.")
+    review_by: Date | None = field("controleren_voor",
+                                   "Uiterlijk op deze datum opnieuw nakijken (standaard: een jaar na "
+                                   "'gecontroleerd').", default=None)
 
     @model_validator(mode="after")
     def _review_after_check(self) -> Review:
@@ -188,29 +170,29 @@ class Review(Record):
 class Partner(Review):
     """An organisation in the CJG network."""
 
-    id: Id = _f("id", "Korte, vaste naam; gelijk aan de bestandsnaam.")
-    name: ShortText = _f("naam", "Naam van de organisatie.")
-    type: Id = _f("type", "Soort organisatie (id uit data/partnertypes.yml).",
-                  json_schema_extra=listed("partnertypes"))
-    summary: Annotated[str, Field(min_length=1, max_length=300)] = _f(
+    id: Id = field("id", "Korte, vaste naam; gelijk aan de bestandsnaam.")
+    name: ShortText = field("naam", "Naam van de organisatie.")
+    type: Id = field("type", "Soort organisatie (id uit data/partnertypes.yml).",
+                     json_schema_extra=listed("partnertypes"))
+    summary: ShortText = field(
         "samenvatting", "Wat de organisatie doet, in één of twee zinnen (B1).")
-    description: str = _f("beschrijving", "Langere uitleg; Markdown mag.", default="")
-    role: Role = _f("rol", "kernpartner (in het kernteam) of partner.")
-    core_tasks: list[ShortText] = _f("kerntaken", "De belangrijkste taken, kort.", default_factory=list)
-    website: WebUrl | None = _f("website", "Website met https://.", default=None)
-    phone: Phone | None = _f("telefoon", "Algemeen telefoonnummer.", default=None)
-    email: Email | None = _f("email", "Algemeen e-mailadres.", default=None)
-    addresses: list[Address] = _f("adressen", "Bezoekadressen.", default_factory=list)
-    service_area: list[Id] = _f("werkgebied", "Gemeenten, kernen of wijken waar de organisatie werkt.",
-                                min_length=1, json_schema_extra=listed("plaatsen"))
-    consultation: Contact | None = _f("consultatie",
-                                      "Aanspreekpunt voor overleg met andere professionals.",
-                                      default=None)
-    age: AgeRange | None = _f("leeftijd", "Voor welke leeftijden de organisatie er is.", default=None)
-    referral: str = _f("verwijzen", "Hoe andere professionals een kind of gezin naar de organisatie "
-                       "verwijzen of aanmelden.", default="")
-    maintainers: list[GithubHandle] = _f("beheerders", "GitHub-namen van wie dit bestand bijhoudt.",
-                                         min_length=1)
+    description: Text = field("beschrijving", "Langere uitleg; Markdown mag.", default="")
+    role: Role = field("rol", "kernpartner (in het kernteam) of partner.")
+    core_tasks: list[ShortText] = field("kerntaken", "De belangrijkste taken, kort.", default_factory=list)
+    website: WebUrl | None = field("website", "Website met https://.", default=None)
+    phone: Phone | None = field("telefoon", "Algemeen telefoonnummer.", default=None)
+    email: Email | None = field("email", "Algemeen e-mailadres.", default=None)
+    addresses: list[Address] = field("adressen", "Bezoekadressen.", default_factory=list)
+    service_area: list[Id] = field("werkgebied", "Gemeenten, kernen of wijken waar de organisatie werkt.",
+                                   min_length=1, json_schema_extra=listed("plaatsen"))
+    consultation: Contact | None = field("consultatie",
+                                         "Aanspreekpunt voor overleg met andere professionals.",
+                                         default=None)
+    age: AgeRange | None = field("leeftijd", "Voor welke leeftijden de organisatie er is.", default=None)
+    referral: Text = field("verwijzen", "Hoe andere professionals een kind of gezin naar de organisatie "
+                           "verwijzen of aanmelden.", default="")
+    maintainers: list[GithubHandle] = field("beheerders", "GitHub-namen van wie dit bestand bijhoudt.",
+                                            min_length=1)
 
 
 # --- offering ----------------------------------------------------------------------------------
@@ -218,10 +200,10 @@ class Partner(Review):
 class Access(Record):
     """How people get in: free walk-in, sign up, or referral by whom."""
 
-    route: AccessRoute = _f("route", "vrij-toegankelijk, aanmelden of verwijzing.")
-    referrers: list[Id] = _f("verwijzers", "Wie kan verwijzen (ids uit data/verwijzers.yml).",
-                             default_factory=list, json_schema_extra=listed("verwijzers"))
-    note: str = _f("toelichting", "Extra uitleg.", default="")
+    route: AccessRoute = field("route", "vrij-toegankelijk, aanmelden of verwijzing.")
+    referrers: list[Id] = field("verwijzers", "Wie kan verwijzen (ids uit data/verwijzers.yml).",
+                                default_factory=list, json_schema_extra=listed("verwijzers"))
+    note: Text = field("toelichting", "Extra uitleg.", default="")
 
     @model_validator(mode="after")
     def _referrers_for_referral(self) -> Access:
@@ -234,29 +216,30 @@ class Access(Record):
 class Cost(Record):
     """What it costs."""
 
-    kind: CostKind = _f("soort", "gratis, eigen-bijdrage of vergoed.")
-    amount: float | None = _f("bedrag", "Bedrag in euro's.", default=None, ge=0)
-    note: str = _f("toelichting", "Extra uitleg, bijvoorbeeld over korting.", default="")
+    kind: CostKind = field("soort", "gratis, eigen-bijdrage of vergoed.")
+    amount: float | None = field("bedrag", "Bedrag in euro's.", default=None, ge=0, le=MAX_AMOUNT,
+                                 allow_inf_nan=False)
+    note: Text = field("toelichting", "Extra uitleg, bijvoorbeeld over korting.", default="")
 
 
 class Location(Record):
     """A venue where the offering takes place."""
 
-    name: ShortText = _f("naam", "Naam van de plek, zoals 'Dorpshuis De Steiger'.")
-    street: str = _f("straat", "Straat en huisnummer.", default="")
-    postcode: Postcode | None = _f("postcode", "Postcode.", default=None)
-    town: str = _f("plaats", "Plaats.", default="")
-    area: Id = _f("gebied", "De kern of wijk (id uit data/plaatsen.yml).",
-                  json_schema_extra=listed("gebieden"))
+    name: ShortText = field("naam", "Naam van de plek, zoals 'Dorpshuis De Steiger'.")
+    street: Line = field("straat", "Straat en huisnummer.", default="")
+    postcode: Postcode | None = field("postcode", "Postcode.", default=None)
+    town: Line = field("plaats", "Plaats.", default="")
+    area: Id = field("gebied", "De kern of wijk (id uit data/plaatsen.yml).",
+                     json_schema_extra=listed("gebieden"))
 
 
 class TimeSlot(Record):
     """Shared start/end times, checked for order."""
 
-    start: TimeOfDay = _f("van", "Begintijd, zoals \"09:00\".")
-    end: TimeOfDay = _f("tot", "Eindtijd, zoals \"11:30\".")
-    location: str = _f("locatie", "Naam van een van de locaties hierboven.", default="")
-    note: str = _f("opmerking", "Korte opmerking.", default="")
+    start: TimeOfDay = field("van", "Begintijd, zoals \"09:00\".")
+    end: TimeOfDay = field("tot", "Eindtijd, zoals \"11:30\".")
+    location: Line = field("locatie", "Naam van een van de locaties hierboven.", default="")
+    note: Line = field("opmerking", "Korte opmerking.", default="")
 
     @model_validator(mode="after")
     def _ordered(self) -> TimeSlot:
@@ -269,73 +252,73 @@ class TimeSlot(Record):
 class OpeningHours(TimeSlot):
     """A weekly recurring time, such as a walk-in hour."""
 
-    day: Weekday = _f("dag", "Dag van de week, zoals dinsdag.")
+    day: Weekday = field("dag", "Dag van de week, zoals dinsdag.")
 
 
 class Session(TimeSlot):
     """A dated session of a course or theme evening."""
 
-    date: Date = _f("datum", "Datum als JJJJ-MM-DD.")
-    status: SessionStatus = _f("status", "gepland, vol of geannuleerd.", default="gepland")
+    date: Date = field("datum", "Datum als JJJJ-MM-DD.")
+    status: SessionStatus = field("status", "gepland, vol of geannuleerd.", default="gepland")
 
 
 class SignUp(Record):
     """How to sign up."""
 
-    how: str = _f("uitleg", "Hoe aanmelden werkt, in een paar zinnen.", default="")
-    website: WebUrl | None = _f("website", "Aanmeldpagina.", default=None)
-    phone: Phone | None = _f("telefoon", "Telefoonnummer voor aanmelden.", default=None)
-    email: Email | None = _f("email", "E-mailadres voor aanmelden.", default=None)
+    how: Text = field("uitleg", "Hoe aanmelden werkt, in een paar zinnen.", default="")
+    website: WebUrl | None = field("website", "Aanmeldpagina.", default=None)
+    phone: Phone | None = field("telefoon", "Telefoonnummer voor aanmelden.", default=None)
+    email: Email | None = field("email", "E-mailadres voor aanmelden.", default=None)
 
 
 class Evidence(Record):
     """Recognition in the NJi databank of effective youth interventions."""
 
-    level: EvidenceLevel = _f("nji", "Oordeel van de erkenningscommissie.")
-    since: Date | None = _f("datum", "Datum van het oordeel.", default=None)
-    link: WebUrl | None = _f("link", "Link naar de interventie in de NJi-databank.", default=None)
+    level: EvidenceLevel = field("nji", "Oordeel van de erkenningscommissie.")
+    since: Date | None = field("datum", "Datum van het oordeel.", default=None)
+    link: WebUrl | None = field("link", "Link naar de interventie in de NJi-databank.", default=None)
 
 
 class Notice(Record):
     """A short-term notice, such as 'no sessions in the summer holiday'."""
 
-    text: Annotated[str, Field(min_length=1, max_length=300)] = _f("tekst", "De mededeling.")
-    until: Date | None = _f("tot", "Laat de mededeling tot en met deze datum zien.", default=None)
+    text: ShortText = field("tekst", "De mededeling.")
+    until: Date | None = field("tot", "Laat de mededeling tot en met deze datum zien.", default=None)
 
 
 class Offering(Review):
     """An offering (aanbod) of one partner."""
 
-    id: Id = _f("id", "Korte, vaste naam; gelijk aan de bestandsnaam.")
-    title: ShortText = _f("titel", "Naam van het aanbod.")
-    partner: Id = _f("partner", "Id van de partner die dit aanbiedt.", json_schema_extra=listed("partners"))
-    summary: Annotated[str, Field(min_length=1, max_length=300)] = _f(
+    id: Id = field("id", "Korte, vaste naam; gelijk aan de bestandsnaam.")
+    title: ShortText = field("titel", "Naam van het aanbod.")
+    partner: Id = field("partner", "Id van de partner die dit aanbiedt.", json_schema_extra=listed("partners"))
+    summary: ShortText = field(
         "samenvatting", "Waar het over gaat, in één of twee zinnen (B1).")
-    description: str = _f("beschrijving", "Langere uitleg; Markdown mag.", default="")
-    audiences: list[Audience] = _f("doelgroepen", "Voor wie: ouders, jongeren en/of professionals.",
-                                   min_length=1)
-    age: AgeRange = _f("leeftijd", "Leeftijd van het kind of de jongere.")
-    themes: list[Id] = _f("themas", "Thema's (ids uit data/themas.yml).", min_length=1,
-                          json_schema_extra=listed("themas"))
-    tiers: list[Id] = _f("niveaus", "Niveau(s) van ondersteuning (ids uit data/niveaus.yml).",
-                         min_length=1, json_schema_extra=listed("niveaus"))
-    kind: Id = _f("soort", "Soort aanbod (id uit data/soorten.yml).", json_schema_extra=listed("soorten"))
-    access: Access = _f("toegang", "Hoe kom je erin.")
-    cost: Cost = _f("kosten", "Wat het kost.")
-    locations: list[Location] = _f("locaties", "Waar het is; leeg bij online of telefonisch aanbod.",
-                                   default_factory=list)
-    opening_hours: list[OpeningHours] = _f("openingstijden", "Vaste tijden per week.", default_factory=list)
-    sessions: list[Session] = _f("bijeenkomsten", "Bijeenkomsten met een datum (cursussen, avonden).",
-                                 default_factory=list)
-    sign_up: SignUp | None = _f("aanmelden", "Hoe je je aanmeldt.", default=None)
-    contact: Contact = _f("contact", "Contact voor vragen over dit aanbod.")
-    languages: list[Id] = _f("talen", "Talen (ids uit data/talen.yml).", default_factory=lambda: ["nl"],
-                             json_schema_extra=listed("talen"))
-    accessibility: str = _f("toegankelijkheid", "Rolstoel, gebarentolk, ringleiding, enzovoort.",
-                            default="")
-    evidence: Evidence | None = _f("onderbouwing", "Erkenning in de NJi-databank.", default=None)
-    status: Status = _f("status", "actief, vol, gepauzeerd of gestopt.", default="actief")
-    notice: Notice | None = _f("mededeling", "Tijdelijke mededeling.", default=None)
+    description: Text = field("beschrijving", "Langere uitleg; Markdown mag.", default="")
+    audiences: list[Audience] = field("doelgroepen", "Voor wie: ouders, jongeren en/of professionals.",
+                                      min_length=1)
+    age: AgeRange = field("leeftijd", "Leeftijd van het kind of de jongere.")
+    themes: list[Id] = field("themas", "Thema's (ids uit data/themas.yml).", min_length=1,
+                             json_schema_extra=listed("themas"))
+    tiers: list[Id] = field("niveaus", "Niveau(s) van ondersteuning (ids uit data/niveaus.yml).",
+                            min_length=1, json_schema_extra=listed("niveaus"))
+    kind: Id = field("soort", "Soort aanbod (id uit data/soorten.yml).", json_schema_extra=listed("soorten"))
+    access: Access = field("toegang", "Hoe kom je erin.")
+    cost: Cost = field("kosten", "Wat het kost.")
+    locations: list[Location] = field("locaties", "Waar het is; leeg bij online of telefonisch aanbod.",
+                                      default_factory=list)
+    opening_hours: list[OpeningHours] = field("openingstijden", "Vaste tijden per week.", default_factory=list)
+    sessions: list[Session] = field("bijeenkomsten", "Bijeenkomsten met een datum (cursussen, avonden).",
+                                    default_factory=list, max_length=MAX_SESSIONS)
+    sign_up: SignUp | None = field("aanmelden", "Hoe je je aanmeldt.", default=None)
+    contact: Contact = field("contact", "Contact voor vragen over dit aanbod.")
+    languages: list[Id] = field("talen", "Talen (ids uit data/talen.yml).", default_factory=lambda: ["nl"],
+                                json_schema_extra=listed("talen"))
+    accessibility: Text = field("toegankelijkheid", "Rolstoel, gebarentolk, ringleiding, enzovoort.",
+                                default="")
+    evidence: Evidence | None = field("onderbouwing", "Erkenning in de NJi-databank.", default=None)
+    status: Status = field("status", "actief, vol, gepauzeerd of gestopt.", default="actief")
+    notice: Notice | None = field("mededeling", "Tijdelijke mededeling.", default=None)
 
 
 # --- referral routes (verwijswijzer) ----------------------------------------------------------
@@ -343,18 +326,18 @@ class Offering(Review):
 class ReferralRoute(Record):
     """A situation a professional meets and where to go with it."""
 
-    id: Id = _f("id", "Korte, vaste naam.")
-    group: ShortText = _f("groep", "Kopje waaronder de route staat, zoals 'Veiligheid' of 'School'.")
-    situation: Annotated[str, Field(min_length=1, max_length=300)] = _f(
+    id: Id = field("id", "Korte, vaste naam.")
+    group: ShortText = field("groep", "Kopje waaronder de route staat, zoals 'Veiligheid' of 'School'.")
+    situation: ShortText = field(
         "situatie", "De situatie, vanuit de professional: 'Je maakt je zorgen over ...'.")
-    destination: ShortText = _f("naar", "Waar je naartoe gaat, zoals 'Veilig Thuis'.")
-    how: str = _f("hoe", "Wat je doet: bellen, overleggen, aanmelden; kort en concreet.")
-    partners: list[Id] = _f("partners", "Partners die bij deze route horen (ids uit partners/).",
-                            default_factory=list, json_schema_extra=listed("partners"))
-    contact: Contact | None = _f("contact", "Contact, als de route naar een organisatie buiten het CJG gaat.",
-                                 default=None)
-    age: AgeRange | None = _f("leeftijd", "Voor welke leeftijd de route geldt.", default=None)
-    urgent: bool = _f("spoed", "true als het om acute zorgen of gevaar gaat.", default=False)
+    destination: ShortText = field("naar", "Waar je naartoe gaat, zoals 'Veilig Thuis'.")
+    how: Text = field("hoe", "Wat je doet: bellen, overleggen, aanmelden; kort en concreet.")
+    partners: list[Id] = field("partners", "Partners die bij deze route horen (ids uit partners/).",
+                               default_factory=list, json_schema_extra=listed("partners"))
+    contact: Contact | None = field("contact", "Contact, als de route naar een organisatie buiten het CJG gaat.",
+                                    default=None)
+    age: AgeRange | None = field("leeftijd", "Voor welke leeftijd de route geldt.", default=None)
+    urgent: bool = field("spoed", "true als het om acute zorgen of gevaar gaat.", default=False)
 
     @model_validator(mode="after")
     def _somewhere(self) -> ReferralRoute:
@@ -369,20 +352,20 @@ class ReferralRoute(Record):
 class ClosedDay(Record):
     """A day the loket is closed, such as a public holiday."""
 
-    date: Date = _f("datum", "Datum als JJJJ-MM-DD.")
-    reason: str = _f("reden", "Waarom, zoals 'Tweede Kerstdag'.", default="")
+    date: Date = field("datum", "Datum als JJJJ-MM-DD.")
+    reason: Line = field("reden", "Waarom, zoals 'Tweede Kerstdag'.", default="")
 
 
 class ContactPoint(Record):
     """The CJG's one contact point: address, phone, e-mail, opening hours and closed days."""
 
-    name: ShortText = _f("naam", "Naam van het loket, zoals 'CJG Dronten'.")
-    address: Address = _f("adres", "Bezoekadres van het loket.")
-    phone: Phone = _f("telefoon", "Telefoonnummer van het loket.")
-    email: Email = _f("email", "E-mailadres van het loket.")
-    opening_hours: list[OpeningHours] = _f("openingstijden", "Wanneer het loket open is, per dag.",
-                                           min_length=1)
-    closed: list[ClosedDay] = _f("gesloten", "Dagen dat het loket dicht is, zoals feestdagen.",
-                                 default_factory=list)
-    note: str = _f("toelichting", "Extra uitleg, bijvoorbeeld over bellen buiten openingstijden.",
-                   default="")
+    name: ShortText = field("naam", "Naam van het loket, zoals 'CJG Dronten'.")
+    address: Address = field("adres", "Bezoekadres van het loket.")
+    phone: Phone = field("telefoon", "Telefoonnummer van het loket.")
+    email: Email = field("email", "E-mailadres van het loket.")
+    opening_hours: list[OpeningHours] = field("openingstijden", "Wanneer het loket open is, per dag.",
+                                              min_length=1)
+    closed: list[ClosedDay] = field("gesloten", "Dagen dat het loket dicht is, zoals feestdagen.",
+                                    default_factory=list)
+    note: Text = field("toelichting", "Extra uitleg, bijvoorbeeld over bellen buiten openingstijden.",
+                       default="")

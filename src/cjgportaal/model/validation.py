@@ -25,6 +25,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "float_type": ("hier hoort een getal.", "schrijf bijvoorbeeld 12.50 (met een punt)."),
     "float_parsing": ("'{input}' is geen getal.", "schrijf bijvoorbeeld 12.50 (met een punt, zonder €)."),
     "greater_than_equal": ("het getal moet minstens {ge} zijn.", "pas het getal aan."),
+    "less_than_equal": ("het getal mag hoogstens {le} zijn.", "pas het getal aan."),
+    "finite_number": ("'{input}' is geen getal dat de site kan tonen.", "schrijf een gewoon getal, zoals 12.50."),
+    "too_long": ("deze lijst is te lang (meer dan {max_length}).",
+                 "splits het op, bijvoorbeeld in een aanbod per seizoen, of laat oude data weg."),
     "bool_type": ("hier hoort true of false.", "schrijf true (ja) of false (nee)."),
     "bool_parsing": ("hier hoort true of false.", "schrijf true (ja) of false (nee)."),
     "list_type": ("hier hoort een lijst.", "zet elke waarde op een eigen regel met '- ' ervoor, "

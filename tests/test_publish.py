@@ -1,0 +1,43 @@
+"""Atomic publishing: a failed build leaves the last good site byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .conftest import copy_project, edit, mkdocs_build
+
+
+def _snapshot(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = _snapshot(site)
+    # Bad data: refused before anything is written.
+    edit(project, "offerings/peuter-in-zicht.yml", "gecontroleerd:", "gecontroleerd: 9999-12-31\nx_oud:")
+    bad_data = mkdocs_build(project, site)
+    assert bad_data.returncode != 0 and "ligt buiten 1970–2100" in bad_data.stderr
+    assert _snapshot(site) == before
+    # Good data, but a strict-mode warning (a link to a page that does not exist): MkDocs has written
+    # the whole site by then.
+    edit(project, "offerings/peuter-in-zicht.yml", "gecontroleerd: 9999-12-31\nx_oud:", "gecontroleerd:")
+    edit(project, "content/over/index.md", "\n", "\n[Kapot](bestaat-niet.md)\n")
+    warned = mkdocs_build(project, site)
+    assert warned.returncode != 0 and "bestaat-niet.md" in warned.stderr
+    assert _snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no folder left beside it
+
+
+def test_a_good_build_replaces_the_whole_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    (site / "oud").mkdir(parents=True)
+    (site / "oud" / "weg.html").write_text("oud", encoding="utf-8")
+    assert mkdocs_build(project, site).returncode == 0
+    assert not (site / "oud").exists() and (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -95,5 +95,22 @@ RULES = [
      "gecontroleerd: 2026-09-15\ncontroleren_voor: 2026-01-01", "controleren_voor", "vóór"),
     (OFFERING, "contact:\n  naam: Jeugdverpleegkundigen Dronten\n  telefoon: \"088 002 9920\"",
      "contact:\n  naam: Jeugdverpleegkundigen Dronten", "contact", "geen telefoon, e-mail of website"),
+    # Hostile data (issue 17): values that used to pass and then broke a writer or the build.
+    (OFFERING, "titel: Peuter in zicht", 'titel: "Peuter in zicht\\nnieuw"', "titel", "op één regel"),
+    (OFFERING, "titel: Peuter in zicht", 'titel: "Peuter \\u202Ein zicht"', "titel", "U+202E"),
+    (OFFERING, "titel: Peuter in zicht", 'titel: "Peuter\\u200Bin zicht"', "titel", "U+200B"),
+    (OFFERING, "titel: Peuter in zicht", 'titel: "Peuter\\u0001 in zicht"', "titel", "U+0001"),
+    (OFFERING, "gecontroleerd: 2026-09-15", "gecontroleerd: 9999-12-31", "gecontroleerd", "ligt buiten 1970–2100"),
+    (OFFERING, "  soort: gratis", "  soort: gratis\n  bedrag: 1e999", "kosten.bedrag", "gewoon getal"),
+    (OFFERING, "  soort: gratis", "  soort: gratis\n  bedrag: .inf", "kosten.bedrag", "geen getal"),
+    (OFFERING, "  soort: gratis", "  soort: gratis\n  bedrag: 250000", "kosten.bedrag", "hoogstens 100000"),
+    (PARTNER, "website: https://www.voorbeeld-ggd-flevoland.nl", "website: https://www.ggd.nl@evil.example/",
+     "website", "geen geldig webadres"),
+    (OFFERING, "Je oefent met situaties", "Mail [ons](mailto:a@voorbeeld.nl?bcc=b@evil.example). Je oefent met situaties",
+     "beschrijving", "?bcc="),
+    (OFFERING, "Je oefent met situaties", "Zie [site](https://www.ggd.nl@evil.example/). Je oefent met situaties",
+     "beschrijving", "gebruikersnaam"),
+    (OFFERING, "bijeenkomsten:\n", "bijeenkomsten:\n" + "".join(
+        f'  - {{datum: 2027-03-{day:02}, van: "19:30", tot: "21:30"}}\n' for day in range(1, 29)) * 18,
+     "bijeenkomsten", "meer dan 500"),
 ]
-

@@ -46,7 +46,8 @@ TEXT = st.one_of(st.sampled_from(SYNTAX), st.text(st.characters(codec="utf-8"), 
                  st.lists(st.sampled_from(SYNTAX), min_size=2, max_size=4).map(" ".join))
 NUMBER = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**30, 10**30),
                    st.sampled_from(["1e999", "-0", "0x10", "12,50"]))
-DAY = st.one_of(st.dates(date(1960, 1, 1), date(2110, 12, 31)), st.dates(), st.sampled_from(["9999-12-31", "0001-01-01", "2027-02-30", "morgen", 20270202]))
+DAY = st.one_of(st.dates(date(1960, 1, 1), date(2110, 12, 31)), st.dates(),
+                st.sampled_from(["9999-12-31", "0001-01-01", "2027-02-30", "morgen", 20270202]))
 
 # (file, path to the field) of every text, number and date the fuzzer fills in.
 TEXT_FIELDS = [(OFFERING, p) for p in (("titel",), ("samenvatting",), ("beschrijving",), ("toegang", "toelichting"),

@@ -113,6 +113,7 @@ def main(job_path: str) -> int:
     signal.signal(signal.SIGTERM, _stop)
     with open(job_path, "rb") as handle:
         job = pickle.load(handle)  # our own file, just written by the parent process
+    Path(job_path).unlink(missing_ok=True)  # also when the parent is killed before it could
     try:
         write_data_files(job)
     except SearchIndexError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -35,12 +36,32 @@ class Problem:
         return text
 
     def github_annotation(self) -> str:
-        """Render the problem as a GitHub Actions workflow command."""
+        """Render the problem as one GitHub Actions workflow command; partner text in it (the message,
+        a field name, a file name) is escaped, so it cannot end the command or start another."""
         level = "error" if self.severity is Severity.ERROR else "warning"
         text = self.message + (f" {self.hint}" if self.hint else "")
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         title = f"veld {self.field}" if self.field else "bestand"
-        return f"::{level} file={self.file},line={max(self.line, 1)},title={title}::{text}"
+        properties = ",".join(f"{name}={escape_property(value)}" for name, value in
+                              (("file", self.file), ("line", str(max(self.line, 1))), ("title", title)))
+        return f"::{level} {properties}::{escape_data(text)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape the message of a workflow command as GitHub's toolkit does (`escapeData`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value of a workflow command as GitHub's toolkit does (`escapeProperty`)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def stop_commands() -> tuple[str, str]:
+    """The lines that stop and resume GitHub's workflow commands: the runner ignores every command
+    (such as `::add-mask::` or `::error::`) printed between them. The token is random, so text printed
+    in between cannot guess it and resume the commands early."""
+    token = secrets.token_hex(16)
+    return f"::stop-commands::{token}", f"::{token}::"
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -171,6 +171,7 @@ def test_no_payload_runs_in_the_kaart_or_mijn_lijst(browser, poisoned_site: Path
         note = "<img src=x onerror=\"window.__pwned='note'\">"
         shared = '[["peuter-in-zicht", "' + note.replace('"', '\\"') + '"], ["x\\"><script>", "y"]]'
         page.goto(base_url + "sociale-kaart/mijn-lijst/#lijst=" + quote(shared))
+        page.get_by_role("button", name="Voeg toe aan mijn lijst").click()
         page.wait_for_selector(".cjg-mijn-lijst__items > li")
         assert note in page.locator("textarea").first.input_value()
         page.wait_for_timeout(500)

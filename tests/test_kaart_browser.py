@@ -197,6 +197,7 @@ def test_my_list_keeps_a_note_prints_and_shares(page, base_url: str, browser) ->
     fresh = browser.new_context()
     other = fresh.new_page()
     other.goto(link)
+    other.get_by_role("button", name="Voeg toe aan mijn lijst").click()
     other.wait_for_selector(".cjg-mijn-lijst__items > li >> nth=1")
     assert other.locator(".cjg-mijn-lijst__items h2").all_inner_texts() == ["Peuter in zicht", "Babymassage"]
     assert other.get_by_label("Notitie bij Peuter in zicht").input_value().startswith("Bel voor 1 maart")

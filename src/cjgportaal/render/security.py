@@ -1,8 +1,10 @@
 """Content-Security-Policy and security headers for the built site.
 
 Material puts a few small inline scripts in every page; the policy allows exactly those by hash
-and nothing from other origins. The same policy goes into each page as a meta tag and into header
-snippets for static hosts (frame-ancestors and HSTS only work as real headers).
+and nothing from other origins. Only the theme's scripts are hashed: a page's own HTML may hold no
+script (`script_tags` finds them), so a script written in a page never gets past the policy. The
+same policy goes into each page as a meta tag and into header snippets for static hosts
+(frame-ancestors and HSTS only work as real headers).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +34,59 @@ def inline_script_hashes(html: str) -> set[str]:
         digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
         hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return hashes
+
+
+# Where a browser starts a script element: "<script" ended by white space, "/" or ">" (any case).
+# Found anywhere, also in comments and attribute values: a page's own HTML may hold no such tag.
+_SCRIPT_START = re.compile(r"<script(?=[\s/>])", re.I)
+# One attribute of a start tag, read the way a browser does (the first of two equal names counts).
+_ATTRIBUTE = re.compile(r"""[\s/]*(?P<name>[^\s/>][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?""")
+# The only type a script element in a page may have: a plain MIME type that is not JavaScript,
+# such as application/json or application/ld+json. Browsers keep such data blocks as text.
+_DATA_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]+")
+_JAVASCRIPT_TYPES = frozenset([
+    "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
+    "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+    "text/x-ecmascript", "text/x-javascript",
+])
+
+
+def _start_tag_attributes(html: str, start: int) -> dict[str, str]:
+    """The attributes (first occurrence of each name, lower case) of the start tag whose name ends
+    at `start`."""
+    attributes: dict[str, str] = {}
+    position = start
+    while position < len(html) and html[position] != ">":
+        match = _ATTRIBUTE.match(html, position)
+        if match is None or match.end() == position:
+            break  # "/>" or the end of the text
+        value = match["value"] or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        attributes.setdefault(match["name"].lower(), unescape(value))
+        position = match.end()
+    return attributes
+
+
+def script_tags(html: str, allow_files: bool = False) -> list[str]:
+    """The script elements a browser could run in a piece of HTML, as the start of their tag: every
+    `<script` except data blocks (a type such as application/json), and with `allow_files` those that
+    load a file (src=, which the policy limits to the site's own files). Stricter than a browser: a
+    script in a comment or an attribute value counts too, and so does a type it cannot read."""
+    found = []
+    for match in _SCRIPT_START.finditer(html):
+        attributes = _start_tag_attributes(html, match.end())
+        if allow_files and "src" in attributes:
+            continue
+        kind = attributes.get("type")
+        if kind is not None:
+            kind = kind.strip().lower()
+            if _DATA_TYPE.fullmatch(kind) and kind not in _JAVASCRIPT_TYPES:
+                continue
+        end = html.find(">", match.start())
+        found.append(html[match.start():end + 1 if 0 <= end < match.start() + 120 else match.start() + 120])
+    return found
 
 
 def content_security_policy(script_hashes: Iterable[str], for_header: bool = False,

@@ -5,14 +5,16 @@
 import { card, element } from "./aanbod-kaartje.js";
 
 const KEY = "cjg-mijn-lijst";
-const ID = /^[a-z0-9-]+$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/; // an offering's id, as the schema has it
+const MAX_SHARED = 100; // offerings taken from one shared link
+const MAX_NOTE = 500; // characters in a note, typed or from a link
 let stored = true; // false once the browser refused to keep the list
 
 function load() {
   try {
     const items = JSON.parse(localStorage.getItem(KEY) || "[]");
     if (!Array.isArray(items)) return [];
-    return items.filter((item) => item && ID.test(item.id))
+    return items.filter((item) => item && typeof item.id === "string" && ID.test(item.id))
       .map((item) => ({ id: item.id, notitie: typeof item.notitie === "string" ? item.notitie : "" }));
   } catch {
     return [];
@@ -95,7 +97,7 @@ if (page) {
   function saveNote(id, text) {
     const items = load();
     const item = items.find((other) => other.id === id);
-    if (item) item.notitie = text;
+    if (item) item.notitie = text.slice(0, MAX_NOTE);
     save(items);
     shareField.value = shareLink(items);
   }
@@ -122,6 +124,7 @@ if (page) {
     const note = element("textarea", "", "cjg-no-print");
     note.id = id;
     note.rows = 2;
+    note.maxLength = MAX_NOTE;
     note.value = entry.notitie;
     const printed = element("p", entry.notitie ? `Notitie: ${entry.notitie}` : "", "cjg-print-only");
     note.addEventListener("input", () => {
@@ -144,37 +147,139 @@ if (page) {
     list.replaceChildren(...items.map((entry, index) => item(entry, data[index])));
   }
 
-  // A shared link (#lijst=[[id, note], ...]) adds its offerings to this browser's list; a note of
-  // your own on the same offering stays.
-  async function importShared() {
-    const match = location.hash.match(/^#lijst=(.*)$/);
-    if (!match) return;
+  // --- a shared link: #lijst=[[id, note], ...] ---------------------------------------------------
+  // The link is shown first; only "Voeg toe aan mijn lijst" changes the list. A note of your own on
+  // the same offering stays. The hash stays in the address until you choose, so Back and reload ask again.
+  const question = page.querySelector("[data-gedeeld]");
+  const questionCount = question.querySelector("[data-gedeeld-aantal]");
+  const questionItems = question.querySelector("[data-gedeeld-items]");
+  const questionSkipped = question.querySelector("[data-gedeeld-overgeslagen]");
+  const questionAsk = question.querySelector("[data-gedeeld-vraag]");
+  const accept = question.querySelector("[data-gedeeld-ja]");
+  const decline = question.querySelector("[data-gedeeld-nee]");
+  const ownHeading = page.querySelector("[data-eigen-kop]"); // tells your own list from the link's
+  let offer = null; // what the open link holds: { entries, found }
+
+  const aanbod = (count) => (count === 1 ? "1 aanbod" : `${count} soorten aanbod`);
+  const staat = (count) => (count === 1 ? "staat" : "staan");
+
+  function forgetLink() {
     history.replaceState(null, "", location.pathname + location.search);
-    let shared;
-    try {
-      shared = JSON.parse(decodeURIComponent(match[1]));
-    } catch {
-      shared = null;
+  }
+
+  // After a choice: focus on your own list, with the message about it in view.
+  function focusOwnList() {
+    ownHeading.focus({ preventScroll: true });
+    message.scrollIntoView({ block: "center" });
+  }
+
+  function closeQuestion(text) {
+    offer = null;
+    question.hidden = true;
+    message.classList.remove("cjg-visually-hidden");
+    forgetLink();
+    message.textContent = text;
+  }
+
+  function showQuestion(shared) {
+    const { entries, skipped, over, shortened } = shared;
+    offer = { entries, found: null };
+    const current = offer;
+    questionCount.textContent = entries.length === 1
+      ? "In de link staat 1 aanbod:"
+      : `In de link staan ${aanbod(entries.length)}:`;
+    questionItems.replaceChildren(...entries.map((entry) => element("li", entry.id)));
+    questionItems.setAttribute("aria-busy", "true");
+    const notes = [];
+    if (over) notes.push(`De link heeft meer dan ${MAX_SHARED} aanbod. Alleen de eerste ${MAX_SHARED} kun je toevoegen.`);
+    if (skipped) notes.push(skipped === 1 ? "1 deel van de link klopt niet. Dat deel slaan we over."
+      : `${skipped} delen van de link kloppen niet. Die slaan we over.`);
+    if (shortened) notes.push(`Een notitie mag ${MAX_NOTE} tekens lang zijn. Langere notities zijn ingekort.`);
+    questionSkipped.replaceChildren(...notes.map((text) => element("li", text)));
+    questionSkipped.hidden = notes.length === 0;
+    questionAsk.hidden = false;
+    accept.hidden = false;
+    decline.textContent = "Niet toevoegen";
+    question.hidden = false;
+    ownHeading.hidden = false;
+    // For screen readers only: the question itself says it on screen.
+    message.classList.add("cjg-visually-hidden");
+    message.textContent = `Je opent een gedeelde lijst met ${aanbod(entries.length)}. Je lijst is nog niet veranderd.`;
+    question.focus();
+    Promise.all(entries.map((entry) => factsOf(entry.id))).then((found) => {
+      if (offer !== current) return; // another link was opened meanwhile
+      current.found = found;
+      questionItems.replaceChildren(...entries.map((entry, index) => sharedItem(entry, found[index])));
+      questionItems.removeAttribute("aria-busy");
+      if (found.every((data) => !data)) {
+        questionAsk.hidden = true;
+        const hadFocus = document.activeElement === accept;
+        accept.hidden = true;
+        decline.textContent = "Sluiten";
+        if (hadFocus) decline.focus();
+        message.textContent = "Het aanbod uit de link staat niet meer op de site. Er is niets om toe te voegen.";
+      }
+    });
+  }
+
+  function sharedItem(entry, data) {
+    const li = element("li");
+    if (data) {
+      const link = element("a", data.titel);
+      link.href = new URL(data.url, root).pathname;
+      li.append(link);
+      if (data.partner) li.append(` (${data.partner})`);
+    } else {
+      li.append(element("span", `Niet (meer) op de site: ${entry.id}`, "cjg-muted"));
     }
-    const wanted = Array.isArray(shared)
-      ? shared.filter((entry) => Array.isArray(entry) && typeof entry[0] === "string" && ID.test(entry[0]))
-      : [];
-    const found = await Promise.all(wanted.map(([id]) => factsOf(id)));
+    if (entry.notitie) li.append(element("p", `Notitie: ${entry.notitie}`, "cjg-gedeeld__notitie"));
+    return li;
+  }
+
+  async function addShared() {
+    if (!offer) return;
+    const { entries } = offer;
+    const found = offer.found || await Promise.all(entries.map((entry) => factsOf(entry.id)));
     const items = load();
     let added = 0;
-    wanted.forEach(([id, note], index) => {
+    entries.forEach((entry, index) => {
       if (!found[index]) return;
-      const text = typeof note === "string" ? note : "";
-      const mine = items.find((other) => other.id === id);
-      if (!mine) items.push({ id, notitie: text });
-      else if (!mine.notitie) mine.notitie = text;
+      const mine = items.find((other) => other.id === entry.id);
+      if (!mine) items.push({ id: entry.id, notitie: entry.notitie });
+      else if (!mine.notitie) mine.notitie = entry.notitie;
       added += 1;
     });
     save(items);
-    const missing = wanted.length - added;
-    message.textContent = `${added} aanbod uit de gedeelde lijst staat nu in je lijst.`
-      + (missing ? ` ${missing} aanbod staat niet meer op de site.` : "");
+    const missing = entries.length - added;
+    closeQuestion(`${aanbod(added)} uit de gedeelde lijst ${staat(added)} nu in je lijst.`
+      + (missing ? ` ${aanbod(missing)} ${staat(missing)} niet meer op de site.` : "")
+      + (stored ? "" : " Je browser bewaart de lijst niet: opslag voor websites staat uit."));
+    await render();
+    focusOwnList();
   }
+
+  function declineShared() {
+    closeQuestion("Je lijst is niet veranderd.");
+    focusOwnList();
+  }
+
+  // Opens the question for a #lijst= link, or says why the link cannot be used; false without such a link.
+  function openLink() {
+    const match = location.hash.match(/^#lijst=(.*)$/s);
+    if (!match) return false;
+    const shared = readShared(match[1]);
+    if (!shared) {
+      closeQuestion("Deze link naar een lijst klopt niet. Je lijst is niet veranderd.");
+    } else if (shared.entries.length === 0) {
+      closeQuestion("In deze link staat geen aanbod dat de site kan lezen. Je lijst is niet veranderd.");
+    } else {
+      showQuestion(shared);
+    }
+    return true;
+  }
+
+  accept.addEventListener("click", addShared);
+  decline.addEventListener("click", declineShared);
 
   page.querySelector("[data-print]").addEventListener("click", () => window.print());
   page.querySelector("[data-kopieer]").addEventListener("click", async () => {
@@ -193,7 +298,7 @@ if (page) {
     message.textContent = "Je lijst is leeg.";
     empty.focus();
   });
-  window.addEventListener("hashchange", () => importShared().then(render));
+  window.addEventListener("hashchange", openLink);
   try {
     localStorage.setItem(`${KEY}-test`, "1");
     localStorage.removeItem(`${KEY}-test`);
@@ -201,7 +306,43 @@ if (page) {
     stored = false;
   }
   page.hidden = false;
-  importShared().then(render).then(() => {
-    if (!stored) message.textContent = "Je browser bewaart de lijst niet: opslag voor websites staat uit.";
+  const asked = openLink();
+  render().then(() => {
+    if (!stored && !asked) message.textContent = "Je browser bewaart de lijst niet: opslag voor websites staat uit.";
   });
+}
+
+// What a shared link (the text after "#lijst=") holds: at most MAX_SHARED entries { id, notitie },
+// each id once and each note cut to MAX_NOTE characters, with counts of what was left out; null when
+// the link is not a list at all. Nothing in it is trusted: ids must look like an offering's id.
+function readShared(text) {
+  let shared;
+  try {
+    shared = JSON.parse(decodeURIComponent(text));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(shared)) return null;
+  const entries = [];
+  const seen = new Set();
+  let skipped = 0;
+  let over = false;
+  let shortened = 0;
+  for (const entry of shared) {
+    const [id, note = ""] = Array.isArray(entry) ? entry : [];
+    if (!Array.isArray(entry) || entry.length > 2 || typeof id !== "string" || !ID.test(id)
+        || typeof note !== "string") {
+      skipped += 1;
+      continue;
+    }
+    if (seen.has(id)) continue;
+    if (entries.length === MAX_SHARED) {
+      over = true;
+      break;
+    }
+    seen.add(id);
+    if (note.length > MAX_NOTE) shortened += 1;
+    entries.push({ id, notitie: note.slice(0, MAX_NOTE) });
+  }
+  return { entries, skipped, over, shortened };
 }

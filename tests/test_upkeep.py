@@ -49,7 +49,7 @@ def test_stale_report_at_a_fixed_date(mini: Path) -> None:
     catalog, _ = load_catalog(DataFolders(mini), TODAY)
     report = stale_report(catalog, 12)
     assert "peildatum 2026-11-22" in report and "2 bestanden" in report
-    assert "## GGD Flevoland – Jeugdgezondheidszorg" in report and "Beheerders: @ggd-flevoland-jgz" in report
+    assert "## `GGD Flevoland – Jeugdgezondheidszorg`" in report and "Beheerders: @ggd-flevoland-jgz" in report
     assert f"(`{OFFERING}`): had vóór 2026-11-01 nagekeken moeten worden" in report
     assert f"(`{PARTNER}`): niet meer nagekeken sinds 2025-10-01 (langer dan 12 maanden)" in report
     assert "1 bestanden" in stale_report(catalog, 24) or "1 bestand" in stale_report(catalog, 24)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, time
 from functools import cache
@@ -49,11 +50,11 @@ def time_text(moment: time) -> str:
 
 
 def cost_text(cost: Cost) -> str:
-    """'Gratis', 'Eigen bijdrage: € 25,00', ..."""
+    """'Gratis', 'Eigen bijdrage: € 25,00', ...; an amount that is no number (inf, nan) is not shown."""
     from ..model.vocabulary import label
 
     text = label(cost.kind)
-    if cost.amount is not None:
+    if cost.amount is not None and math.isfinite(cost.amount):
         text += ": € " + f"{cost.amount:,.2f}".replace(",", "x").replace(".", ",").replace("x", ".")
     return text
 

@@ -7,7 +7,6 @@ and `&`, so partner text such as `</script>` cannot end the block.
 
 from __future__ import annotations
 
-import json
 from datetime import date, time
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..model.models import Address, Location, Offering, OpeningHours, Partner, S
 from ..model.vocabulary import label
 from . import urls
 from .files.hsds_export import age_years
+from .files.hsds_tabular import json_text
 
 CONTEXT = "https://schema.org"
 DAY_URIS = {"maandag": "Monday", "dinsdag": "Tuesday", "woensdag": "Wednesday", "donderdag": "Thursday",
@@ -167,6 +167,6 @@ class StructuredData:
 def script_tag(objects: list[dict[str, Any]]) -> str:
     """A JSON-LD block; `<`, `>` and `&` are escaped so that no text can close the script element."""
     data = objects[0] if len(objects) == 1 else objects
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json_text(data, separators=(",", ":"))  # without non-finite numbers such as a price of inf
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..catalog.catalog import Catalog, load_catalog
 from ..catalog.clock import build_date
 from ..catalog.settings import SiteSettings, plugin_options, read_settings
-from ..load.problems import Severity, format_report
+from ..load.problems import Severity, format_report, stop_commands
 
 
 def _project(args: argparse.Namespace) -> tuple[Path, SiteSettings]:
@@ -41,16 +41,27 @@ def _validate(args: argparse.Namespace) -> int:
         wanted = {Path(name).as_posix().removeprefix("./") for name in args.alleen}
         problems = [p for p in problems if p.file in wanted]
         catalog = None
-    if args.formaat == "github":
+    github = args.formaat == "github"
+    if github:
         for problem in sorted(problems):
             print(problem.github_annotation())
-    if problems:
-        print(format_report(problems), file=sys.stderr if args.formaat == "github" else sys.stdout)
+    # The report quotes partner text as it is, so under GitHub Actions it goes between a stop and a
+    # resume of the workflow commands. All on stdout: the runner reads stdout and stderr apart, and a
+    # stop on stderr could be handled before (and silence) the annotations above.
+    stop, resume = stop_commands() if github else ("", "")
     failed = any(p.severity is Severity.ERROR for p in problems)
-    if not failed and catalog is not None:
-        print(f"In orde: {len(catalog.partners)} partners en {len(catalog.offerings)} keer aanbod.")
-    elif not failed:
-        print(f"In orde: {len(args.alleen)} gewijzigde bestanden.")
+    if github:
+        print(stop)
+    try:
+        if problems:
+            print(format_report(problems))
+        if not failed and catalog is not None:
+            print(f"In orde: {len(catalog.partners)} partners en {len(catalog.offerings)} keer aanbod.")
+        elif not failed:
+            print(f"In orde: {len(args.alleen)} gewijzigde bestanden.")
+    finally:
+        if github:
+            print(resume)
     return 1 if failed else 0
 
 
@@ -71,7 +82,15 @@ def _ask(question: str, default: str = "") -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import NewEntry, check_new_entry, render_entry, target_path
+    from .scaffold import (
+        NewEntry,
+        OutsideDataFolders,
+        check_new_entry,
+        id_problems,
+        render_entry,
+        target_path,
+        write_inside,
+    )
 
     root, settings = _project(args)
     folders = settings.folders(root)
@@ -92,6 +111,10 @@ def _new(args: argparse.Namespace) -> int:
     entry = NewEntry(kind=args.soort, title=title, id=args.id or "", partner=partner or "",
                      summary=args.samenvatting or "", audiences=args.doelgroep or [], themes=args.thema or [],
                      area=args.gebied or "", maintainers=args.beheerder or [])
+    problems = id_problems(entry)  # before any path is built from them
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+        return 1
     today = build_date(settings.build_date)
     text = render_entry(folders, entry, today)
     problems = check_new_entry(folders, entry, text, today)
@@ -99,10 +122,16 @@ def _new(args: argparse.Namespace) -> int:
         print(format_report(problems), file=sys.stderr)
     if any(p.severity is Severity.ERROR for p in problems):
         return 1
-    target = target_path(folders, entry)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"Gemaakt: {target.relative_to(root)}. Vul de velden aan en controleer met: cjg validate")
+    try:
+        target = write_inside(folders, target_path(folders, entry), text)
+    except OutsideDataFolders as exc:
+        print(f"cjg new: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"cjg new: {target_path(folders, entry).relative_to(root)} niet geschreven ({exc.strerror}).",
+              file=sys.stderr)
+        return 1
+    print(f"Gemaakt: {target.relative_to(root.resolve())}. Vul de velden aan en controleer met: cjg validate")
     return 0
 
 
@@ -116,10 +145,15 @@ def _valid_catalog(args: argparse.Namespace, today: date | None = None) -> tuple
 
 
 def _codeowners(args: argparse.Namespace) -> int:
-    from .upkeep import codeowners
+    from .upkeep import codeowner_lines
 
     root, settings, catalog = _valid_catalog(args)
-    text = codeowners(catalog, list(settings.coordinators))
+    lines, skipped = codeowner_lines(catalog, list(settings.coordinators), settings.folders(root))
+    text = "\n".join(lines) + "\n"
+    for path in skipped:
+        print(f"cjg codeowners: {path}: niet opgenomen: het pad of de beheerders zijn niet veilig voor "
+              "CODEOWNERS. Zo los je het op: gebruik voor mappen alleen letters, cijfers, '-', '_' en '.', "
+              "en schrijf beheerders als @gebruikersnaam.", file=sys.stderr)
     target = root / ".github" / "CODEOWNERS"
     if args.controleer:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -192,6 +226,7 @@ def _import(args: argparse.Namespace) -> int:
     from ..model.lists import load_lists
     from .hsds_import import import_hsds
     from .hsds_reading import HsdsReadError, read_hsds
+    from .scaffold import OutsideDataFolders, write_inside
 
     root, settings = _project(args)
     folders = settings.folders(root)
@@ -203,12 +238,12 @@ def _import(args: argparse.Namespace) -> int:
     try:
         organizations, services, notes = read_hsds(source)
     except HsdsReadError as exc:
-        print(f"cjg import: {exc}", file=sys.stderr)
+        print("\n".join(f"cjg import: {line}" for line in exc.lines), file=sys.stderr)
         return 1
     today = build_date(settings.build_date)
     result = import_hsds(organizations, services, folders, lists, today,
                          list(settings.coordinators), source.name)
-    written, kept = [], []
+    written, kept, refused = [], [], []
     for name, text in result.files.items():
         target = root / name
         stem = target.stem
@@ -216,8 +251,14 @@ def _import(args: argparse.Namespace) -> int:
         if not args.overschrijven and (target.exists() or any(folder.rglob(f"{stem}.y*ml"))):
             kept.append(name)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        try:
+            write_inside(folders, target, text)
+        except OutsideDataFolders as exc:
+            refused.append(str(exc))
+            continue
+        except OSError as exc:
+            refused.append(f"{name}: niet geschreven: {exc.strerror}.")
+            continue
         written.append(name)
     print(f"# Import uit {source}\n")
     print(f"Gelezen: {len(organizations)} organisaties en {len(services)} diensten. "
@@ -226,12 +267,12 @@ def _import(args: argparse.Namespace) -> int:
         print(f"- geschreven: {name}")
     for name in kept:
         print(f"- niet overschreven: {name} bestaat al (gebruik --overschrijven om het te vervangen)")
-    lines = notes + result.report
+    lines = refused + notes + result.report
     if lines:
         print("\n## Niet (helemaal) overgenomen\n")
         print("\n".join(f"- {line}" for line in lines))
     print("\nControleer de bestanden en voer daarna uit: cjg validate")
-    return 1 if kept and not written else 0
+    return 1 if refused or (kept and not written) else 0
 
 
 def main(argv: list[str] | None = None) -> int:

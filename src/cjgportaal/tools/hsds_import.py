@@ -39,6 +39,7 @@ from .hsds_reading import (
     age_months,
     age_text,
     attribute_terms,
+    label,
     split_description,
 )
 from .hsds_values import HsdsValues, ImportResult
@@ -66,7 +67,7 @@ class _Importer(HsdsValues):
 
     def partner(self, org: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         name = str(org.get("name") or "").strip()
-        partner_id = self.new_id(org, name)
+        partner_id = self.new_id(org, name, "partner")
         where = self.path("partner", partner_id, "")
         self.unmapped(where, org, ORG_FIELDS, "organization.")
         found = attribute_terms(org)
@@ -173,11 +174,11 @@ class _Importer(HsdsValues):
         name = str(service.get("name") or "").strip()
         org_id = str(service.get("organization_id") or "")
         if org_id not in partners:
-            self.result.report.append(f"dienst '{name}': niet overgenomen: de organisatie ({org_id or 'geen'}) "
+            self.result.report.append(f"dienst '{label(name)}': niet overgenomen: de organisatie ({label(org_id) or 'geen'}) "
                                       "staat niet in de gegevens.")
             return None
         partner_id = partners[org_id]
-        offering_id = self.new_id(service, name)
+        offering_id = self.new_id(service, name, "aanbod", partner_id)
         where = self.path("aanbod", offering_id, partner_id)
         self.unmapped(where, service, SERVICE_FIELDS | set(DERIVED), "service.")
         lists = self.lists
@@ -294,11 +295,6 @@ class _Importer(HsdsValues):
             if language.get("note"):
                 self.note(where, "veld 'language.note' niet overgenomen: het CJG-model heeft er geen plek voor.")
         return list(dict.fromkeys(codes)) or ["nl"]
-
-    def path(self, kind: str, entry_id: str, partner_id: str) -> str:
-        if kind == "partner":
-            return f"{self.folders.partners}/{entry_id}.yml"
-        return f"{self.folders.offerings}/{partner_id}/{entry_id}.yml"
 
 
 def _yaml(data: dict[str, Any], path: str, schema: str, source: str) -> str:

@@ -3,6 +3,7 @@ terms), each problem noted in the report in Dutch."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,10 +11,13 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..catalog.entry_kinds import DataFolders
-from ..model.fieldtypes import Email, Phone, Postcode, WebUrl, slug
+from ..model.fieldtypes import ID_PATTERN, Email, Phone, Postcode, WebUrl, slug
 from ..model.lists import Lists
 from ..render.files.hsds_taxonomy import terms
-from .hsds_reading import DERIVED
+from .hsds_reading import DERIVED, label
+
+# A longer own id is refused: the id becomes a file name, and file systems limit those.
+MAX_ID_LENGTH = 100
 
 
 @dataclass
@@ -50,13 +54,28 @@ class HsdsValues:
                 continue
             self.note(where, f"veld '{prefix}{key}' niet overgenomen: het CJG-model heeft er geen plek voor.")
 
-    def new_id(self, record: dict[str, Any], name: str) -> str:
-        wanted = str(record.get("cjg_id") or slug(name) or "import")
+    def new_id(self, record: dict[str, Any], name: str, kind: str, partner_id: str = "") -> str:
+        """A free id for the record: its own `cjg_id` when that is a valid id, else one made from its name.
+
+        The id becomes a file name, so nothing but a valid id gets through."""
+        own = record.get("cjg_id")
+        valid = isinstance(own, str) and len(own) <= MAX_ID_LENGTH and re.fullmatch(ID_PATTERN, own)
+        wanted = own if valid and isinstance(own, str) else slug(name) or "import"
         candidate, n = wanted, 2
         while candidate in self.taken:
             candidate, n = f"{wanted}-{n}", n + 1
         self.taken.add(candidate)
+        if own not in (None, "") and not valid:
+            self.note(self.path(kind, candidate, partner_id),
+                      f"veld 'cjg_id' '{label(own)}' niet overgenomen: geen geldige id (alleen kleine letters, "
+                      f"cijfers en streepjes, hoogstens {MAX_ID_LENGTH} tekens); '{candidate}' gekozen.")
         return candidate
+
+    def path(self, kind: str, entry_id: str, partner_id: str) -> str:
+        """The file of an entry, relative to the project."""
+        if kind == "partner":
+            return f"{self.folders.partners}/{entry_id}.yml"
+        return f"{self.folders.offerings}/{partner_id}/{entry_id}.yml"
 
     def pick(self, where: str, field_name: str, found: list[tuple[str, str, str, str]], taxonomy: str,
              default: str | None, many: bool = True) -> list[str]:

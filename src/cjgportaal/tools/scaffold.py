@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,12 +14,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..catalog.entry_kinds import OFFERING, PARTNER, DataFolders, check_entry, existing_ids, project_tables
 from ..load.problems import Problem, display_path
 from ..load.yaml_files import load_yaml, parse_yaml
-from ..model.fieldtypes import slug
+from ..model.fieldtypes import ID_PATTERN, slug
 from ..model.lists import load_lists
 
 KINDS = ("aanbod", "cursus", "partner")
+MAX_ID_LENGTH = 100  # an id is a file name, and file systems limit those
 
 
+class OutsideDataFolders(Exception):
+    """A file would be written outside the partners and offerings folders; the Dutch reason."""
 
 
 @dataclass
@@ -62,6 +67,53 @@ def target_path(folders: DataFolders, entry: NewEntry) -> Path:
     offerings = folders.root / folders.offerings
     folder = offerings / entry.partner
     return (folder if folder.is_dir() else offerings) / f"{entry.id}.yml"
+
+
+def id_problems(entry: NewEntry) -> list[Problem]:
+    """Problems with the id and partner id `cjg new` was given, checked before any path is built."""
+    problems = []
+    given = [("--partner", entry.partner)] if entry.kind != "partner" else []
+    if entry.id:
+        given.append(("--id", entry.id))
+    elif not slug(entry.title):
+        problems.append(Problem("cjg new", 0, "--titel", f"uit de titel '{entry.title}' is geen id te maken: er "
+                                "staan geen Latijnse letters of cijfers in.",
+                                "geef met --id zelf een id op, zoals --id inloop-voor-ouders."))
+    for flag, value in given:
+        if not re.fullmatch(ID_PATTERN, value) or len(value) > MAX_ID_LENGTH:
+            problems.append(Problem("cjg new", 0, flag, f"'{value}' is geen geldige id.",
+                                    "gebruik alleen kleine letters, cijfers en streepjes (hoogstens "
+                                    f"{MAX_ID_LENGTH} tekens), zoals 'peuter-in-zicht'; geen pad of map."))
+    return problems
+
+
+def check_inside(folders: DataFolders, target: Path) -> Path:
+    """`target`, when it lies inside the partners or offerings folder with no link on the way;
+    otherwise OutsideDataFolders with the reason. Every file `cjg new` and `cjg import` write is
+    checked with it."""
+    root = folders.root.resolve()
+    resolved = target.resolve()  # follows links and `..`, so both are judged by where they lead
+    for name in (folders.partners, folders.offerings):
+        base = root / name
+        # The folder itself must not be a link to elsewhere, and must lie in the project.
+        if base.resolve() == base and base.is_relative_to(root) and resolved.is_relative_to(base) \
+                and resolved != base and not target.is_symlink():
+            return resolved
+    shown = display_path(target, folders.root)
+    raise OutsideDataFolders(f"{shown}: niet geschreven: het bestand zou buiten de mappen {folders.partners}/ en "
+                             f"{folders.offerings}/ komen (of is een link). Zo los je het op: gebruik een id zonder "
+                             "mappen en zonder links in de datamappen.")
+
+
+def write_inside(folders: DataFolders, target: Path, text: str) -> Path:
+    """Write `text` to `target` inside the data folders (see check_inside), never through a link."""
+    path = check_inside(folders, target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    check_inside(folders, target)  # the folders made just now hold no link either
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
 
 
 def render_entry(folders: DataFolders, entry: NewEntry, today: date) -> str:

@@ -1,17 +1,28 @@
 """Atom feeds (RFC 4287), written with ElementTree, which escapes all text.
 
+ElementTree does not leave out the characters XML 1.0 cannot hold at all (most control
+characters, U+FFFE, lone surrogates): `xml_text` does, for every text and attribute.
+
 Shared by the news feed and the feed "Nieuw in de sociale kaart": each says what is in its feed,
 this module how a feed is written.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 ATOM = "http://www.w3.org/2005/Atom"
+# The complement of XML 1.0's Char production.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """The text without the characters an XML 1.0 document cannot contain, even escaped."""
+    return _NOT_XML.sub("", value)
 
 
 @dataclass(frozen=True)
@@ -50,8 +61,8 @@ def atom_xml(feed: AtomFeed, entries: Iterable[AtomEntry]) -> bytes:
     ET.register_namespace("", ATOM)
 
     def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        element.text = text or None
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
+        element.text = xml_text(text) or None
         return element
 
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})

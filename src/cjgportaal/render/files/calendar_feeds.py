@@ -9,12 +9,13 @@ stay in the feeds as STATUS:CANCELLED so that calendars remove them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from ...catalog.catalog import Catalog
 from ...catalog.clock import TIMEZONE, local_datetime
@@ -24,6 +25,16 @@ from ...model.vocabulary import WEEKDAYS
 from .. import urls
 
 PRODID = "-//CJG-portaal//cjgportaal//NL"
+# What an iCalendar TEXT value cannot carry (RFC 5545 3.3.11): controls other than HTAB, which
+# escaping cannot express, lone surrogates, which UTF-8 cannot encode, and U+FFFE/U+FFFF, no characters.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def ical_text(value: str) -> str:
+    """Text an iCalendar property can hold: line breaks (CRLF, CR or LF) become one newline, which
+    icalendar escapes as \\n; other control characters are left out."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(_NOT_TEXT.sub("", line) for line in lines)
 
 
 @dataclass(frozen=True)
@@ -73,15 +84,15 @@ def weekly_uid(offering: Offering, slot: OpeningHours, host: str) -> str:
 def _event(uid: str, offering: Offering, start: datetime, end: datetime, location: str, note: str,
            site: FeedSite) -> Event:
     event = Event()
-    event.add("uid", uid)
+    event.add("uid", ical_text(uid))
     event.add("dtstamp", datetime.combine(site.today, time(0), tzinfo=UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", offering.title)
+    event.add("summary", ical_text(offering.title))
     url = site.page(urls.offering_page(offering.id))
-    event.add("description", "\n\n".join(part for part in (note, offering.summary, url) if part))
+    event.add("description", ical_text("\n\n".join(part for part in (note, offering.summary, url) if part)))
     if location:
-        event.add("location", location)
+        event.add("location", ical_text(location))
     if url:
         event.add("url", url)
     return event
@@ -93,7 +104,8 @@ def session_event(offering: Offering, session: Session, site: FeedSite) -> Event
                    local_datetime(session.date, session.start), local_datetime(session.date, session.end),
                    _place(offering, session.location), session.note, site)
     if session.status == "vol":
-        event["summary"] = f"{offering.title} (vol)"
+        event.pop("summary")
+        event.add("summary", ical_text(f"{offering.title} (vol)"))
     event.add("status", "CANCELLED" if session.status == "geannuleerd" else "CONFIRMED")
     return event
 
@@ -129,7 +141,8 @@ def _properties(**values: str) -> bytes:
     """Calendar properties as content lines, in icalendar's (sorted) order."""
     cal = Calendar()
     for name, value in values.items():
-        cal.add(name.replace("_", "-"), value)
+        # X- properties have no type to escape them by: give them TEXT's escaping explicitly.
+        cal.add(name.replace("_", "-"), vText(ical_text(value)))
     text: bytes = cal.to_ical()  # icalendar leaves to_ical() unannotated
     return text.removeprefix(_BEGIN).removesuffix(_END)
 

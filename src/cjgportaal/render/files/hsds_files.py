@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +10,12 @@ from ...catalog.site_info import SiteInfo
 from .. import urls
 from .hsds_export import HsdsExporter
 from .hsds_ids import site_namespace
-from .hsds_tabular import datapackage, flatten, write_package
+from .hsds_tabular import datapackage, flatten, json_text, write_package
 
 
 def _json(value: Any) -> str:
     # Compact: json only uses its C encoder without indent, and the files are for programs.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(value, separators=(",", ":")) + "\n"
 
 
 def write_hsds(catalog: Catalog, site: SiteInfo, site_dir: Path) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,51 @@ NESTED_TABLES = {"organizations", "services", "locations", "service_at_location"
                  "taxonomy_terms", "taxonomies"}
 NUMBER_FIELDS = {"minimum_age", "maximum_age", "amount", "latitude", "longitude", "interval", "count",
                  "timezone", "year_incorporated", "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden"}
+
+
+def finite_json(value: Any) -> Any:
+    """The value with every non-finite number (inf, nan) left out: dropped from objects, null in
+    lists. JSON has no such numbers; json.dumps would write `Infinity`, which parsers refuse."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: finite_json(item) for key, item in value.items()
+                if not (isinstance(item, float) and not math.isfinite(item))}
+    if isinstance(value, (list, tuple)):
+        return [finite_json(item) for item in value]
+    return value
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """JSON of the value without non-finite numbers, and strict about it (allow_nan=False)."""
+    return json.dumps(finite_json(value), ensure_ascii=False, allow_nan=False, **options)
+
+
+# A spreadsheet runs a cell that starts like this as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value: str) -> str:
+    """Partner text as a CSV cell that a spreadsheet shows as text, not runs as a formula.
+
+    The guard is a leading apostrophe; text that already starts with apostrophes before a formula
+    character gets one more, so that `unguarded` gives back exactly the text.
+    """
+    return "'" + value if value.lstrip("'").startswith(_FORMULA_START) else value
+
+
+def unguarded(value: str) -> str:
+    """The text of a cell written by `text_cell`."""
+    guarded = value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START)
+    return value[1:] if guarded else value
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return text_cell(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    return value  # numbers stay numbers: "-0.75" is an age, not a formula
 
 
 def _scalar(value: Any) -> bool:
@@ -63,11 +109,20 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    # With "\n" as line end the csv module does not quote a cell with a lone CR, which readers then
+    # take for a line end. Written with "\r\n" it quotes every cell with CR or LF; each record's own
+    # "\r\n" is then turned back into the "\n" of these files.
+    record = io.StringIO()
+    writer = csv.DictWriter(record, columns, lineterminator="\r\n")
+
+    def line(row: dict[str, Any]) -> str:
+        record.seek(0)
+        record.truncate()
+        writer.writerow(row)
+        return record.getvalue().removesuffix("\r\n") + "\n"
+
+    header = line(dict(zip(columns, columns, strict=True)))
+    return header + "".join(line({key: _cell(value) for key, value in row.items()}) for row in rows)
 
 
 def datapackage(tables: dict[str, list[dict[str, Any]]], name: str, title: str,
@@ -93,25 +148,32 @@ def write_package(folder: Path, tables: dict[str, list[dict[str, Any]]], descrip
         path.write_text(_csv(rows, _columns(rows)), encoding="utf-8")
         written.append(path)
     path = folder / "datapackage.json"
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json_text(descriptor, indent=2) + "\n", encoding="utf-8")
     return [*written, path]
 
 
-def _typed(row: dict[str, str]) -> dict[str, Any]:
+def typed_row(row: Mapping[str | None, Any]) -> dict[str, Any]:
+    """A CSV row as values: numbers as numbers, the formula guard taken off text, empty cells and
+    cells past the last column left out. A number field that holds no finite number keeps its text,
+    for the importer to report."""
     out: dict[str, Any] = {}
     for key, value in row.items():
-        if key is None or value is None or value == "":
+        if key is None or not isinstance(value, str) or value == "":
             continue
-        if key in NUMBER_FIELDS:
-            try:
-                number = float(value)
-            except ValueError:
-                out[key] = value  # left for the importer to report
-                continue
-            out[key] = int(number) if number == int(number) else number
+        number = _finite(value) if key in NUMBER_FIELDS else None
+        if number is not None:
+            out[key] = int(number) if number.is_integer() else number
         else:
-            out[key] = value
+            out[key] = value if key in NUMBER_FIELDS else unguarded(value)
     return out
+
+
+def _finite(text: str) -> float | None:
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def read_tables(folder: Path) -> dict[str, list[dict[str, Any]]]:
@@ -119,7 +181,7 @@ def read_tables(folder: Path) -> dict[str, list[dict[str, Any]]]:
     tables = {}
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            tables[path.stem] = [_typed(row) for row in csv.DictReader(handle)]
+            tables[path.stem] = [typed_row(row) for row in csv.DictReader(handle)]
     return tables
 
 

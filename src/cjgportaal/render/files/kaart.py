@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import math
 from dataclasses import dataclass
 
 from ...catalog.catalog import Catalog
@@ -20,6 +20,7 @@ from ...model.vocabulary import label
 from .. import urls
 from ..formatting import age_text, date_text
 from ..glance import access_text, fact_texts, when_text
+from .hsds_tabular import json_text, text_cell
 
 EXACT_AGE = "jaar"  # filter with every whole year of age an offering covers, for "age 14"
 PREGNANCY = "zwanger"
@@ -93,16 +94,16 @@ CSV_COLUMNS = (
 )
 
 
-def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> dict[str, str]:
+def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> dict[str, str | float]:
     lists = catalog.lists
     return {
         "id": o.id, "titel": o.title, "organisatie": catalog.partner_of(o).name, "samenvatting": o.summary,
         "doelgroepen": "; ".join(label(a) for a in o.audiences), "leeftijd": age_text(o.age),
-        "leeftijd_van_maanden": str(o.age.start), "leeftijd_tot_maanden": str(o.age.end),
+        "leeftijd_van_maanden": o.age.start, "leeftijd_tot_maanden": o.age.end,
         "themas": "; ".join(lists.themes[t].name for t in o.themes),
         "niveaus": "; ".join(lists.tiers[t].name for t in o.tiers), "soort": lists.kinds[o.kind].name,
         "toegang": access_text(catalog, o), "kosten": label(o.cost.kind),
-        "bedrag": "" if o.cost.amount is None else f"{o.cost.amount:.2f}".replace(".", ","),
+        "bedrag": "" if o.cost.amount is None else float(o.cost.amount),
         "gebieden": "; ".join(lists.area_label(a) for a in sorted(catalog.areas_of(o))),
         "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
         "erkenning_nji": label(o.evidence.level) if o.evidence else "",
@@ -113,9 +114,13 @@ def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> 
     }
 
 
-def _cell(value: str) -> str:
-    # Partner text that starts like a formula would run as one in a spreadsheet: make it text.
-    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+def _cell(value: str | float) -> str:
+    # Only text is guarded against running as a formula: a number such as -9 months stays a number.
+    if isinstance(value, str):
+        return text_cell(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.2f}".replace(".", ",") if math.isfinite(value) else ""
 
 
 def export_csv(catalog: Catalog, site_url: str = "", directory_urls: bool = True) -> str:
@@ -138,4 +143,4 @@ def export_json(catalog: Catalog, site_url: str = "", directory_urls: bool = Tru
         data["url"] = site_url + urls.page_url(urls.offering_page(o.id), directory_urls)
         offerings.append(data)
     document = {"datum": catalog.today.isoformat(), "aantal": len(offerings), "aanbod": offerings}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(document, separators=(",", ":")) + "\n"

@@ -42,6 +42,15 @@ def copy_lists(target: Path) -> None:
     shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
 
 
+def empty_project(target: Path) -> Path:
+    """A project with the sample's lists and configuration but no partners or offerings."""
+    copy_lists(target)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "partners").mkdir()
+    (target / "offerings").mkdir()
+    return target
+
+
 @pytest.fixture()
 def mini(tmp_path: Path) -> Path:
     """A project with the real lists, one partner and one offering from the sample data."""

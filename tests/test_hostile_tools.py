@@ -10,15 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import OFFERING, PARTNER, ROOT, cjg, copy_lists, copy_project, edit
-
-
-def _empty_project(target: Path) -> Path:
-    copy_lists(target)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "partners").mkdir()
-    (target / "offerings").mkdir()
-    return target
+from .conftest import OFFERING, PARTNER, cjg, copy_project, edit, empty_project
 
 
 def _no_traceback(result: object) -> None:
@@ -39,7 +31,7 @@ def _org(n: int, **fields: object) -> dict[str, object]:
 
 
 def test_import_reports_every_field_of_the_wrong_shape_and_goes_on(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     organizations, services, expected = [_org(0)], [], []
     for field in ORG_LISTS:
         for value in WRONG:
@@ -75,7 +67,7 @@ def test_import_reports_every_field_of_the_wrong_shape_and_goes_on(tmp_path: Pat
 
 
 def test_import_refuses_deep_nesting_with_our_limit(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     source = tmp_path / "diep.json"
     source.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = cjg("import", str(source), cwd=project)
@@ -85,7 +77,7 @@ def test_import_refuses_deep_nesting_with_our_limit(tmp_path: Path) -> None:
 
 
 def test_import_of_a_tabular_package_with_a_huge_cell_and_bad_bytes(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     package = tmp_path / "pakket"
     package.mkdir()
     (package / "organizations.csv").write_text(
@@ -109,7 +101,7 @@ def test_import_of_a_tabular_package_with_a_huge_cell_and_bad_bytes(tmp_path: Pa
 
 
 def test_import_reads_only_regular_files(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     real = tmp_path / "echt.json"
     real.write_text(json.dumps([_org(1)]), encoding="utf-8")
     link = tmp_path / "link.json"
@@ -133,7 +125,7 @@ def test_import_reads_only_regular_files(tmp_path: Path) -> None:
 
 
 def test_import_writes_only_inside_the_data_folders(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     outside = tmp_path / "buiten.yml"
     outside.write_text("van iemand anders\n", encoding="utf-8")
     (project / "partners/organisatie-1.yml").symlink_to(outside)

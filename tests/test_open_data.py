@@ -28,7 +28,7 @@ from cjgportaal.render.jsonld import script_tag
 from cjgportaal.tools.hsds_import import import_hsds
 from cjgportaal.tools.hsds_reading import read_hsds
 
-from .conftest import ROOT, cjg, copy_lists, copy_project, edit, mkdocs_build
+from .conftest import ROOT, cjg, copy_lists, copy_project, edit, empty_project, mkdocs_build
 
 HSDS = ROOT.parent / "shared" / "hsds-3.0"
 SITE_URL = "https://cjg.voorbeeld.nl/"
@@ -141,18 +141,9 @@ def test_ids_stay_the_same_when_an_entry_changes(tmp_path: Path) -> None:
 
 # --- import and round trip ----------------------------------------------------------------------
 
-def _empty_project(target: Path) -> Path:
-    """A project with the sample's lists and configuration but no partners or offerings."""
-    copy_lists(target)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "partners").mkdir()
-    (target / "offerings").mkdir()
-    return target
-
-
 @pytest.mark.parametrize("package", ["open-data/hsds", "open-data/hsds/tabular"])
 def test_round_trip_through_cjg_import(default_site: Path, tmp_path: Path, package: str) -> None:
-    project = _empty_project(tmp_path)
+    project = empty_project(tmp_path)
     result = cjg("import", str(default_site / package), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Niet (helemaal) overgenomen" not in result.stdout
@@ -196,7 +187,7 @@ def test_import_example_package_writes_valid_files_that_build(tmp_path: Path, hs
 
 
 def test_import_reports_unreadable_input(tmp_path: Path) -> None:
-    project = _empty_project(tmp_path / "p")
+    project = empty_project(tmp_path / "p")
     (tmp_path / "leeg").mkdir()
     result = cjg("import", str(tmp_path / "leeg"), cwd=project)
     assert result.returncode == 1 and "bevat geen CSV-bestanden" in result.stderr

@@ -13,7 +13,9 @@ from typing import Any
 from ..load.problems import Problem, Severity, display_path
 from ..load.yaml_files import ParseCache, SourceDoc, load_yaml, yaml_files_in
 from ..model.lists import Lists, load_lists
-from ..model.models import AgeBand, ContactPoint, Offering, Partner, Review, Session
+from ..model.models import AgeBand, ContactPoint, Offering, OpeningHours, Partner, Review, Session
+from ..model.vocabulary import SessionStatus
+from . import availability
 from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
 from .entry_kinds import OFFERING, PARTNER, DataFolders, EntryKind, check_entry, review_by
@@ -36,8 +38,12 @@ class Catalog:
         return self.partners[offering.partner]
 
     def offerings_of(self, partner: Partner) -> list[Offering]:
-        """A partner's offerings, by title."""
+        """A partner's offerings, by title (also those that stopped)."""
         return list(self._by_partner.get(partner.id, ()))
+
+    def visible_offerings_of(self, partner: Partner) -> list[Offering]:
+        """A partner's offerings shown on its page (not stopped), by title."""
+        return [o for o in self.offerings_of(partner) if availability.is_listed(o)]
 
     @cached_property
     def _by_partner(self) -> dict[str, list[Offering]]:
@@ -47,12 +53,35 @@ class Catalog:
         return by_partner
 
     def visible_offerings(self) -> list[Offering]:
-        """Offerings shown in overviews (not stopped), by title."""
-        return sorted((o for o in self.offerings.values() if o.status != "gestopt"), key=sort_key)
+        """Offerings shown in overviews, search results, exports and feeds (not stopped), by title."""
+        return sorted((o for o in self.offerings.values() if availability.is_listed(o)), key=sort_key)
+
+    def running_offerings(self) -> list[Offering]:
+        """The visible offerings that are open for visits (not paused): their times take place."""
+        return [o for o in self.visible_offerings() if availability.is_running(o)]
 
     def upcoming_sessions(self, offering: Offering) -> list[Session]:
-        """Dated sessions from the build date on, earliest first."""
+        """Dated sessions from the build date on, earliest first; none while the offering is paused
+        or stopped (see `availability`), so that no page, list or calendar shows them."""
+        if not availability.is_running(offering):
+            return []
         return sorted((s for s in offering.sessions if s.date >= self.today), key=lambda s: (s.date, s.start))
+
+    def weekly_hours(self, offering: Offering) -> list[OpeningHours]:
+        """The offering's weekly hours; none while it is paused or stopped."""
+        return list(offering.opening_hours) if availability.is_running(offering) else []
+
+    def session_status(self, offering: Offering, session: Session) -> SessionStatus:
+        """A session's status as every page and calendar shows it (a full offering's sessions are full)."""
+        return availability.session_status(offering, session)
+
+    def status_label(self, offering: Offering) -> str:
+        """The offering's status as a short mark ("Vol", "Tijdelijk gestopt"); "" when it is active."""
+        return availability.status_label(offering)
+
+    def status_sentence(self, offering: Offering) -> str:
+        """What the offering's page says about its status; "" when it is active."""
+        return availability.status_sentence(offering)
 
     def age_bands_of(self, offering: Offering) -> list[AgeBand]:
         """The age bands whose range overlaps the offering's age range."""

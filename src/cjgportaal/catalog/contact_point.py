@@ -17,6 +17,7 @@ from ..model.models import ContactPoint, Offering, OpeningHours
 from ..model.record import Record
 from ..model.validation import validate
 from ..model.vocabulary import WEEKDAYS
+from .availability import is_running
 from .references import Reference, Tables, check_references
 
 CONTACT_POINT_FILE = "loket"
@@ -55,10 +56,11 @@ class WalkIn:
 
 
 def walk_ins(offerings: list[Offering]) -> list[WalkIn]:
-    """The weekly walk-in hours for parents, with the area of each slot's location, from Monday on."""
+    """The weekly walk-in hours for parents, with the area of each slot's location, from Monday on;
+    none of offerings that are paused or stopped (see `availability`)."""
     out = []
     for offering in offerings:
-        if offering.kind != WALK_IN_KIND or "ouders" not in offering.audiences:
+        if offering.kind != WALK_IN_KIND or "ouders" not in offering.audiences or not is_running(offering):
             continue
         areas = {location.name: location.area for location in offering.locations}
         default = offering.locations[0].area if offering.locations else ""

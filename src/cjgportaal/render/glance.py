@@ -11,6 +11,7 @@ texts under the same keys, and the kaart's and mijn lijst's scripts read the lis
 
 from __future__ import annotations
 
+from ..catalog.availability import is_running
 from ..catalog.catalog import Catalog
 from ..model.models import Offering
 from ..model.vocabulary import WEEKDAYS, label
@@ -31,13 +32,16 @@ def places_text(catalog: Catalog, offering: Offering) -> str:
 
 
 def when_text(catalog: Catalog, offering: Offering) -> str:
-    """When: the next dated session, else its fixed hours ('Dinsdag 9.00–11.30, donderdag
-    19.00–21.00'), else 'Op afspraak'."""
+    """When: 'Tijdelijk gestopt' while paused, else the next dated session, else its fixed hours
+    ('Dinsdag 9.00–11.30, donderdag 19.00–21.00'), else 'Op afspraak'."""
+    if not is_running(offering):
+        return catalog.status_label(offering)
     upcoming = catalog.upcoming_sessions(offering)
     if upcoming:
         return f"Eerstvolgende: {date_text(upcoming[0].date)}, {time_text(upcoming[0].start)} uur"
-    if offering.opening_hours:
-        slots = sorted(offering.opening_hours, key=lambda slot: (WEEKDAYS.index(slot.day), slot.start))
+    weekly = catalog.weekly_hours(offering)
+    if weekly:
+        slots = sorted(weekly, key=lambda slot: (WEEKDAYS.index(slot.day), slot.start))
         hours = dict.fromkeys(f"{slot.day} {time_text(slot.start)}–{time_text(slot.end)}" for slot in slots)
         return ", ".join(hours).capitalize()
     return "Op afspraak"

@@ -94,7 +94,7 @@ class StructuredData:
 
     def place(self, offering: Offering, place: Location) -> dict[str, Any]:
         """A venue as Place, with the offering's weekly times there as opening hours."""
-        slots = [s for s in offering.opening_hours if s.location == place.name or not s.location]
+        slots = [s for s in self.catalog.weekly_hours(offering) if s.location == place.name or not s.location]
         return _clean({"@type": "Place", "name": place.name, "address": postal_address(place),
                        "openingHoursSpecification": opening_hours(slots)})
 
@@ -109,7 +109,8 @@ class StructuredData:
     def event(self, offering: Offering, session: Session) -> dict[str, Any]:
         """A dated session as Event."""
         partner = self.catalog.partner_of(offering)
-        status = "EventCancelled" if session.status == "geannuleerd" else "EventScheduled"
+        shown = self.catalog.session_status(offering, session)
+        status = "EventCancelled" if shown == "geannuleerd" else "EventScheduled"
         cost = offering.cost
         return _clean({
             "@type": "Event", "name": offering.title, "description": offering.summary,
@@ -118,7 +119,7 @@ class StructuredData:
             "location": self._session_place(offering, session), "isAccessibleForFree": cost.kind == "gratis",
             "organizer": self._partner_ref(partner), "url": self._url(urls.offering_page(offering.id)),
             "offers": _clean({"@type": "Offer", "price": cost.amount, "priceCurrency": "EUR",
-                              "availability": f"{CONTEXT}/{'SoldOut' if session.status == 'vol' else 'InStock'}",
+                              "availability": f"{CONTEXT}/{'SoldOut' if shown == 'vol' else 'InStock'}",
                               "url": self._url(urls.offering_page(offering.id))}) if cost.amount else None,
         })
 
@@ -145,7 +146,7 @@ class StructuredData:
                     {"@type": "ContactPoint", "telephone": contact.phone, "email": contact.email}) or None,
                 "serviceUrl": contact.website,
                 "serviceLocation": [self.place(offering, p) for p in offering.locations]}),
-            "hoursAvailable": opening_hours(offering.opening_hours),
+            "hoursAvailable": opening_hours(self.catalog.weekly_hours(offering)),
             "offers": _clean({"@type": "Offer", "price": offering.cost.amount or 0, "priceCurrency": "EUR",
                               "description": label(offering.cost.kind)}),
         })

@@ -4,7 +4,8 @@ Every event has a UID derived from the offering id, the date or weekday and the 
 the site's host, so it stays the same from build to build and between the files: a session added
 from its own file is updated, not duplicated, by a subscribed feed. Times are local to
 Europe/Amsterdam with a VTIMEZONE; weekly hours recur with RRULE FREQ=WEEKLY; cancelled sessions
-stay in the feeds as STATUS:CANCELLED so that calendars remove them.
+stay in the feeds as STATUS:CANCELLED so that calendars remove them; paused and stopped offerings
+have no events (the rule is in catalog/availability.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vText
 
+from ...catalog.availability import is_running, session_status
 from ...catalog.catalog import Catalog
 from ...catalog.clock import TIMEZONE, local_datetime
 from ...catalog.contact_point import WalkIn
@@ -82,15 +84,16 @@ def weekly_uid(offering: Offering, slot: OpeningHours, host: str) -> str:
 
 
 def _event(uid: str, offering: Offering, start: datetime, end: datetime, location: str, note: str,
-           site: FeedSite) -> Event:
+           site: FeedSite, notice: str = "", full: bool = False) -> Event:
     event = Event()
     event.add("uid", ical_text(uid))
     event.add("dtstamp", datetime.combine(site.today, time(0), tzinfo=UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", ical_text(offering.title))
+    event.add("summary", ical_text(f"{offering.title} (vol)" if full else offering.title))
     url = site.page(urls.offering_page(offering.id))
-    event.add("description", ical_text("\n\n".join(part for part in (note, offering.summary, url) if part)))
+    parts = (f"Let op: {notice}" if notice else "", note, offering.summary, url)
+    event.add("description", ical_text("\n\n".join(part for part in parts if part)))
     if location:
         event.add("location", ical_text(location))
     if url:
@@ -98,15 +101,14 @@ def _event(uid: str, offering: Offering, start: datetime, end: datetime, locatio
     return event
 
 
-def session_event(offering: Offering, session: Session, site: FeedSite) -> Event:
-    """One dated session; 'vol' is said in the title, 'geannuleerd' makes it a cancelled event."""
+def session_event(offering: Offering, session: Session, site: FeedSite, notice: str = "") -> Event:
+    """One dated session; 'vol' (of the session or the offering, see `availability`) is said in
+    the title, 'geannuleerd' makes it a cancelled event. `notice`: the offering's current notice."""
+    status = session_status(offering, session)
     event = _event(session_uid(offering, session, site.host), offering,
                    local_datetime(session.date, session.start), local_datetime(session.date, session.end),
-                   _place(offering, session.location), session.note, site)
-    if session.status == "vol":
-        event.pop("summary")
-        event.add("summary", ical_text(f"{offering.title} (vol)"))
-    event.add("status", "CANCELLED" if session.status == "geannuleerd" else "CONFIRMED")
+                   _place(offering, session.location), session.note, site, notice, status == "vol")
+    event.add("status", "CANCELLED" if status == "geannuleerd" else "CONFIRMED")
     return event
 
 
@@ -115,11 +117,13 @@ def first_weekday(day: date, weekday: str) -> date:
     return day + timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
 
 
-def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite) -> Event:
-    """A weekly slot, recurring from the date the offering was last checked."""
+def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite, notice: str = "") -> Event:
+    """A weekly slot, recurring from the date the offering was last checked ('vol' in the title
+    when the offering is full). `notice`: the offering's current notice."""
     first = first_weekday(offering.checked, slot.day)
     event = _event(weekly_uid(offering, slot, site.host), offering, local_datetime(first, slot.start),
-                   local_datetime(first, slot.end), _place(offering, slot.location), slot.note, site)
+                   local_datetime(first, slot.end), _place(offering, slot.location), slot.note, site,
+                   notice, offering.status == "vol")
     event.add("rrule", {"freq": "weekly"})
     event.add("status", "CONFIRMED")
     return event
@@ -163,8 +167,8 @@ def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
 
 
 def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, Session]]:
-    """The parents' agenda: upcoming dated sessions of offerings for parents, earliest first."""
-    return sorted(((o, s) for o in catalog.visible_offerings() if "ouders" in o.audiences
+    """The parents' agenda: upcoming dated sessions of running offerings for parents, earliest first."""
+    return sorted(((o, s) for o in catalog.running_offerings() if "ouders" in o.audiences
                    for s in catalog.upcoming_sessions(o)),
                   key=lambda pair: (pair[1].date, pair[1].start, pair[0].title.casefold()))
 
@@ -173,20 +177,25 @@ def calendar_files(catalog: Catalog, walk_ins: list[WalkIn], site_name: str,
                    site: FeedSite) -> dict[str, bytes]:
     """Every iCalendar file of the site by path: the agenda feed (the parents' sessions and the
     walk-in hours), a feed per offering with dates or weekly hours, and a file per session that
-    still takes place."""
+    still takes place.
+
+    A paused or stopped offering (see `availability`) has no events: its feed, when it has times
+    at all, stays as an empty calendar, so that a calendar subscribed to it drops them."""
     files: dict[str, bytes] = {}
     events: dict[str, bytes] = {}  # UID → the event, serialised once for every file it is in
-    for offering in catalog.visible_offerings():
+    for offering in catalog.offerings.values():
         upcoming = catalog.upcoming_sessions(offering)
-        weekly = {weekly_uid(offering, slot, site.host): weekly_event(offering, slot, site).to_ical()
-                  for slot in offering.opening_hours}
-        dated = {session_uid(offering, s, site.host): session_event(offering, s, site).to_ical() for s in upcoming}
+        notice = catalog.current_notice(offering)
+        weekly = {weekly_uid(offering, slot, site.host): weekly_event(offering, slot, site, notice).to_ical()
+                  for slot in catalog.weekly_hours(offering)}
+        dated = {session_uid(offering, s, site.host): session_event(offering, s, site, notice).to_ical()
+                 for s in upcoming}
         events |= weekly | dated
-        if weekly or dated:
+        if weekly or dated or (not is_running(offering) and (offering.opening_hours or offering.sessions)):
             files[urls.offering_feed(offering.id)] = calendar_file(
                 f"{offering.title} – {site_name}", [*weekly.values(), *dated.values()])
         for session in upcoming:
-            if session.status != "geannuleerd":
+            if session_status(offering, session) != "geannuleerd":
                 files[urls.session_file(offering.id, session.date, session.start)] = calendar_file(
                     offering.title, [dated[session_uid(offering, session, site.host)]])
     uids = ([weekly_uid(w.offering, w.slot, site.host) for w in walk_ins]

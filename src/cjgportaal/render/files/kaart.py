@@ -53,7 +53,7 @@ def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> 
         "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
         "samenvatting": o.summary, **fact_texts(catalog, o),
         "contact": contact.phone or contact.email or contact.website or "",
-        "status": label(o.status) if o.status != "actief" else "",
+        "status": catalog.status_label(o), "mededeling": catalog.current_notice(o),
     }
 
 
@@ -89,7 +89,7 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
 CSV_COLUMNS = (
     "id", "titel", "organisatie", "samenvatting", "doelgroepen", "leeftijd", "leeftijd_van_maanden",
     "leeftijd_tot_maanden", "themas", "niveaus", "soort", "toegang", "kosten", "bedrag", "gebieden",
-    "wanneer", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "gecontroleerd",
+    "wanneer", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "mededeling", "gecontroleerd",
     "controleren_voor", "url",
 )
 
@@ -108,7 +108,7 @@ def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> 
         "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
         "erkenning_nji": label(o.evidence.level) if o.evidence else "",
         "telefoon": o.contact.phone or "", "email": o.contact.email or "", "website": o.contact.website or "",
-        "status": label(o.status), "gecontroleerd": o.checked.isoformat(),
+        "status": label(o.status), "mededeling": catalog.current_notice(o), "gecontroleerd": o.checked.isoformat(),
         "controleren_voor": review_by(o).isoformat(),
         "url": site_url + urls.page_url(urls.offering_page(o.id), directory_urls),
     }
@@ -139,6 +139,8 @@ def export_json(catalog: Catalog, site_url: str = "", directory_urls: bool = Tru
     offerings = []
     for o in catalog.visible_offerings():
         data = o.model_dump(mode="json", by_alias=True, exclude_none=True)
+        if not catalog.current_notice(o):  # a notice past its date is left out, as everywhere
+            data.pop("mededeling", None)
         data["organisatie"] = catalog.partner_of(o).name
         data["url"] = site_url + urls.page_url(urls.offering_page(o.id), directory_urls)
         offerings.append(data)

@@ -28,7 +28,7 @@ def offering_pages(r: Renderer) -> list[GeneratedPage]:
 
 
 def _partner_page(r: Renderer, partner: Partner) -> GeneratedPage:
-    offerings = r.catalog.offerings_of(partner)
+    offerings = r.catalog.visible_offerings_of(partner)
     return r.page("partner.html", urls.partner_page(partner.id), partner.name, partner.summary,
                   partner=partner, offerings=offerings,
                   shows=(("partner", partner.id), *(("aanbod", o.id) for o in offerings)))

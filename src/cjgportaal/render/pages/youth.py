@@ -16,13 +16,13 @@ def youth_workers_page(r: Renderer) -> list[GeneratedPage]:
 
 
 def activities_page(r: Renderer) -> list[GeneratedPage]:
-    """Activiteiten: the youth offerings' coming sessions and weekly hours, soonest first."""
+    """Activiteiten: the running youth offerings' coming sessions and weekly hours, soonest first."""
     c = r.catalog
-    youth = [o for o in r.visible if "jongeren" in o.audiences]
+    youth = [o for o in c.running_offerings() if "jongeren" in o.audiences]
     return [r.page(
         "activities.html", urls.YOUTH_ACTIVITIES_PAGE, "Activiteiten",
         "Activiteiten en inloopuren voor jongeren, wat het eerst komt bovenaan.", True,
         sessions=sorted(((o, s) for o in youth for s in c.upcoming_sessions(o)),
                         key=lambda pair: (pair[1].date, pair[1].start, pair[0].title))[:PAGE_SIZE],
-        weekly=sorted(((o, slot) for o in youth for slot in o.opening_hours),
+        weekly=sorted(((o, slot) for o in youth for slot in c.weekly_hours(o)),
                       key=lambda pair: (WEEKDAYS.index(pair[1].day), pair[1].start, pair[0].title)))]

@@ -17,6 +17,11 @@ export function card(data, href, facts) {
   heading.append(link);
   li.append(heading);
   if (data.status) li.append(element("p", data.status, "cjg-status"));
+  if (data.mededeling) {
+    const notice = element("p", "", "cjg-notice");
+    notice.append(element("strong", "Let op:"), " " + data.mededeling);
+    li.append(notice);
+  }
   li.append(element("p", data.samenvatting));
   const list = element("dl", "", "cjg-card__facts");
   for (const [label, key] of facts) {

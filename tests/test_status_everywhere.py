@@ -1,0 +1,269 @@
+"""Issue 18: an offering's status, its sessions' statuses and its notice are true on every page and
+in every file (the rule is in catalog/availability.py).
+
+One real build of the sample site with four extra walk-in offerings for parents and young people,
+one per status, each with a session in every session status and a notice; every output is checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from icalendar import Calendar
+
+from .conftest import copy_project, mkdocs_build
+
+# status → (id, title, weekday of its weekly hour, start hour)
+OFFERINGS = {
+    "actief": ("zonnebloemochtend", "Zonnebloemochtend", "maandag", 7),
+    "vol": ("tulpenavond", "Tulpenavond", "maandag", 8),
+    "gepauzeerd": ("klaproos-cafe", "Klaprooscafé", "maandag", 9),
+    "gestopt": ("madeliefkring", "Madeliefkring", "maandag", 10),
+}
+# session status → date (the build date is 2026-11-22)
+SESSIONS = {"gepland": "2026-11-23", "vol": "2026-11-24", "geannuleerd": "2026-11-25"}
+HOST = "cjg.voorbeeld.nl"  # of site_url in mkdocs.yml
+
+
+def _offering_yaml(status: str) -> str:
+    offering_id, title, day, hour = OFFERINGS[status]
+    sessions = "\n".join(
+        f'  - {{datum: {day_}, van: "{hour:02d}:30", tot: "{hour:02d}:45", locatie: Dorpshuis De Steiger'
+        + ("" if s == "gepland" else f", status: {s}") + "}"
+        for s, day_ in SESSIONS.items())
+    return f"""id: {offering_id}
+titel: {title}
+partner: de-meerpaal-welzijn
+samenvatting: Een ochtend om andere ouders en jongeren te ontmoeten, met koffie en spelletjes.
+doelgroepen: [ouders, jongeren]
+leeftijd:
+  van: 0
+  tot: 18 jaar
+themas: [opvoeden]
+niveaus: [open-huis]
+soort: inloop
+toegang:
+  route: vrij-toegankelijk
+kosten:
+  soort: gratis
+locaties:
+  - naam: Dorpshuis De Steiger
+    straat: De Poort 2
+    postcode: 8255 AA
+    plaats: Swifterbant
+    gebied: swifterbant
+openingstijden:
+  - {{dag: {day}, van: "{hour:02d}:00", tot: "{hour:02d}:15", locatie: Dorpshuis De Steiger}}
+bijeenkomsten:
+{sessions}
+contact:
+  telefoon: "0321 123 449"
+status: {status}
+mededeling:
+  tekst: Mededeling van {title}.
+gecontroleerd: 2026-11-21
+controleren_voor: 2027-11-21
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("status") / "project")
+    folder = project / "offerings" / "statustest"
+    folder.mkdir()
+    for status, (offering_id, *_rest) in OFFERINGS.items():
+        (folder / f"{offering_id}.yml").write_text(_offering_yaml(status), encoding="utf-8")
+    out = project.parent / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _text(element: Tag | BeautifulSoup) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def _title(status: str) -> str:
+    return OFFERINGS[status][1]
+
+
+def _notice(status: str) -> str:
+    return f"Mededeling van {_title(status)}."
+
+
+def _items_of(soup: BeautifulSoup | Tag, selector: str, status: str) -> list[str]:
+    """The text of each item matching `selector` that links to the offering."""
+    href = f"aanbod/{OFFERINGS[status][0]}/"
+    return [_text(item) for item in soup.select(selector)
+            if any(a.get("href", "").endswith(href) for a in item.select("a"))]
+
+
+def test_offering_pages_say_the_status_and_show_times_only_when_it_runs(site: Path) -> None:
+    def page(status: str) -> str:
+        return _text(_soup(site, f"aanbod/{OFFERINGS[status][0]}").select_one("article") or BeautifulSoup("", "html.parser"))
+
+    active, full, paused, stopped = (page(s) for s in OFFERINGS)
+    for text, status in ((active, "actief"), (full, "vol"), (paused, "gepauzeerd"), (stopped, "gestopt")):
+        assert _notice(status) in text, status
+    assert "Let op: Vol" not in active and "Tijdelijk gestopt" not in active
+    assert "Vaste tijden" in active and "Gaat door" in active and "Gaat niet door" in active
+    assert active.count("Zet in je agenda") == 2  # not for the cancelled session
+    assert "Let op: Vol: je kunt je niet meer aanmelden." in full
+    assert "Gaat door" not in full and full.count("Zet in je agenda") == 2  # a full offering's sessions are full
+    assert "Let op: Tijdelijk gestopt: je kunt er nu niet heen." in paused
+    assert "Let op: Gestopt: dit aanbod is er niet meer." in stopped
+    for text in (paused, stopped):
+        assert "Er zijn nu geen tijden" in text
+        assert "Vaste tijden" not in text and "24 november" not in text
+        assert "Zet in je agenda" not in text and "Abonneer je op deze data" not in text
+    raw = (site / "aanbod/klaproos-cafe/index.html").read_text(encoding="utf-8")
+    assert '"Event"' not in raw and "openingHoursSpecification" not in raw  # nor in its JSON-LD
+
+
+def test_cards_show_status_and_notice_and_leave_stopped_offerings_out(site: Path) -> None:
+    cards: dict[str, list[str]] = {status: [] for status in OFFERINGS}
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for status in OFFERINGS:
+            cards[status] += _items_of(soup, "li.cjg-card", status)
+    assert not cards["gestopt"]
+    for status, mark in (("actief", ""), ("vol", "Vol"), ("gepauzeerd", "Tijdelijk gestopt")):
+        assert cards[status], status
+        for card in cards[status]:
+            assert f"Let op: {_notice(status)}" in card
+            if mark:
+                assert f"{_title(status)} {mark}" in card
+            else:
+                assert "Vol" not in card and "Tijdelijk gestopt" not in card
+    assert all("Wanneer Tijdelijk gestopt" in card for card in cards["gepauzeerd"])
+
+
+def test_agenda_lists_only_what_takes_place_with_every_mark(site: Path) -> None:
+    soup = _soup(site, "ouders/agenda")
+    assert "Ouderkamer Swifterbant" not in _text(soup)  # the sample's own paused walk-in
+    for status in ("gepauzeerd", "gestopt"):
+        assert not _items_of(soup, "li", status), status
+        assert _title(status) not in _text(soup)
+    weekly = soup.select_one("ul.cjg-agenda")
+    assert weekly is not None
+    assert len(_items_of(weekly, "li", "actief")) == 1
+    assert "Vol:" not in _items_of(weekly, "li", "actief")[0]
+    assert _notice("actief") in _items_of(weekly, "li", "actief")[0]
+    assert "Vol: je kunt je niet meer aanmelden." in _items_of(weekly, "li", "vol")[0]
+    sessions = [item for section in soup.select("section.cjg-agenda-month") for item in section.select("li")]
+    months = BeautifulSoup("".join(str(item) for item in sessions), "html.parser")
+    active = _items_of(months, "li", "actief")
+    assert len(active) == 3
+    assert "Vol" not in active[0] and "Zet in je agenda" in active[0] and _notice("actief") in active[0]
+    assert "Vol: je kunt je niet meer aanmelden." in active[1] and "Zet in je agenda" in active[1]
+    assert "Gaat niet door." in active[2] and "Zet in je agenda" not in active[2]
+    full = _items_of(months, "li", "vol")
+    assert len(full) == 3 and all("Vol: je kunt je niet meer aanmelden." in item for item in full[:2])
+    assert "Gaat niet door." in full[2]
+
+
+def test_contact_page_walk_ins_leave_paused_and_stopped_out(site: Path) -> None:
+    soup = _soup(site, "ouders/contact")
+    text = _text(soup)
+    assert "Ouderkamer Swifterbant" not in text  # the sample's own paused walk-in
+    for status in ("gepauzeerd", "gestopt"):
+        assert _title(status) not in text, status
+    block = soup.select_one("#inloop-swifterbant + ul")
+    assert block is not None
+    assert len(_items_of(block, "li", "actief")) == 1 and _notice("actief") in _items_of(block, "li", "actief")[0]
+    assert "Vol: je kunt je niet meer aanmelden." in _items_of(block, "li", "vol")[0]
+
+
+def test_youth_activities_list_only_what_takes_place(site: Path) -> None:
+    soup = _soup(site, "jongeren/activiteiten")
+    rows = {status: _items_of(soup, "tr", status) for status in OFFERINGS}
+    assert len(rows["actief"]) == 4  # three sessions and the weekly hour
+    assert any("(vol)" in row for row in rows["actief"]) and any("(gaat niet door)" in row for row in rows["actief"])
+    assert all(_notice("actief") in row for row in rows["actief"])
+    assert len(rows["vol"]) == 4 and all("Vol" in row for row in rows["vol"])
+    assert not rows["gepauzeerd"] and not rows["gestopt"]
+
+
+def _search_records(site: Path) -> dict[str, dict[str, object]]:
+    records = {}
+    for path in (site / "pagefind/fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        records[data["url"]] = data
+    return records
+
+
+def test_kaart_records_and_exports_carry_status_and_notice(site: Path) -> None:
+    records = _search_records(site)
+    rows = {row["id"]: row for row in csv.DictReader(
+        io.StringIO((site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8-sig")), delimiter=";")}
+    exported = {o["id"]: o for o in json.loads((site / "sociale-kaart/aanbod.json").read_text(encoding="utf-8"))["aanbod"]}
+    for status, mark in (("actief", ""), ("vol", "Vol"), ("gepauzeerd", "Tijdelijk gestopt")):
+        offering_id = OFFERINGS[status][0]
+        meta = records[f"/aanbod/{offering_id}/"]["meta"]
+        assert isinstance(meta, dict)
+        assert meta.get("status", "") == mark and meta["mededeling"] == _notice(status), status  # "" is left out
+        assert rows[offering_id]["mededeling"] == _notice(status)
+        assert rows[offering_id]["status"] == {"actief": "Actief"}.get(status, mark)
+        assert exported[offering_id]["status"] == status
+        assert exported[offering_id]["mededeling"]["tekst"] == _notice(status)
+    assert records["/aanbod/klaproos-cafe/"]["meta"]["wanneer"] == "Tijdelijk gestopt"  # type: ignore[index]
+    assert rows["klaproos-cafe"]["wanneer"] == "Tijdelijk gestopt"
+    assert "/aanbod/madeliefkring/" not in records and "madeliefkring" not in rows and "madeliefkring" not in exported
+
+
+def _calendar(site: Path, path: str) -> dict[str, object]:
+    calendar = Calendar.from_ical((site / "kalender" / path).read_bytes())
+    return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_calendars_cancel_what_is_cancelled_and_drop_what_is_paused(site: Path) -> None:
+    agenda = _calendar(site, "agenda.ics")
+
+    def uid(status: str, session: str | None) -> str:
+        offering_id, _, day, hour = OFFERINGS[status]
+        if session is None:
+            return f"{offering_id}-{day}-{hour:02d}00@{HOST}"
+        return f"{offering_id}-{SESSIONS[session].replace('-', '')}-{hour:02d}30@{HOST}"
+
+    feeds = {status: (agenda, _calendar(site, f"{OFFERINGS[status][0]}.ics")) for status in ("actief", "vol")}
+    for feed in feeds["actief"]:
+        events = {key: feed[uid("actief", key)] for key in (None, *SESSIONS)}
+        assert {k: str(e["status"]) for k, e in events.items()} == {  # type: ignore[index]
+            None: "CONFIRMED", "gepland": "CONFIRMED", "vol": "CONFIRMED", "geannuleerd": "CANCELLED"}
+        assert str(events["vol"]["summary"]).endswith("(vol)")  # type: ignore[index]
+        assert not str(events["gepland"]["summary"]).endswith("(vol)")  # type: ignore[index]
+        assert _notice("actief") in str(events["gepland"]["description"])  # type: ignore[index]
+    for feed in feeds["vol"]:
+        full = [feed[uid("vol", key)] for key in (None, "gepland", "vol")]
+        assert all(str(e["summary"]) == "Tulpenavond (vol)" for e in full)  # type: ignore[index]
+        assert str(feed[uid("vol", "geannuleerd")]["status"]) == "CANCELLED"  # type: ignore[index]
+    assert not [key for key in agenda if key.startswith(("klaproos-cafe-", "madeliefkring-", "ouderkamer-swifterbant-"))]
+    for offering_id in ("klaproos-cafe", "madeliefkring"):  # subscribed calendars drop their events
+        assert _calendar(site, f"{offering_id}.ics") == {}
+        assert not (site / "kalender" / offering_id).exists()
+    assert (site / "kalender/zonnebloemochtend/20261123-0730.ics").exists()
+    assert (site / "kalender/zonnebloemochtend/20261124-0730.ics").exists()
+    assert not (site / "kalender/zonnebloemochtend/20261125-0730.ics").exists()
+
+
+def test_atom_feed_marks_status_and_leaves_stopped_offerings_out(site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring((site / "open-data/nieuw-aanbod.xml").read_bytes())
+    entries = {entry.findtext("a:title", "", ns): entry.findtext("a:summary", "", ns)
+               for entry in root.findall("a:entry", ns)}
+    assert entries["Zonnebloemochtend"].startswith(f"Let op: {_notice('actief')}")
+    assert entries["Tulpenavond (vol)"].startswith(f"Let op: {_notice('vol')}")
+    assert entries["Klaprooscafé (tijdelijk gestopt)"].startswith(f"Let op: {_notice('gepauzeerd')}")
+    assert not [title for title in entries if title.startswith("Madeliefkring")]
+    assert "Madeliefkring" not in (site / "open-data/nieuw-aanbod.xml").read_text(encoding="utf-8")

@@ -98,6 +98,7 @@ def _option_lines(config_file: Path) -> dict[tuple[str | int, ...], int]:
 
 def read_settings(options: dict[str, Any], config_file: Path) -> tuple[SiteSettings | None, list[Problem]]:
     """The settings from the cjg plugin's `options` in `config_file`, or all problems with them."""
-    doc = SourceDoc(config_file.name, options, _option_lines(config_file))
-    settings, problems = validate(SiteSettings, doc)
+    settings, problems = validate(SiteSettings, SourceDoc(config_file.name, options))
+    if problems:  # read the file's lines only to say where the problems are
+        settings, problems = validate(SiteSettings, SourceDoc(config_file.name, options, _option_lines(config_file)))
     return settings, [replace(p, field=f"plugins.cjg.{p.field}") if p.field else p for p in problems]

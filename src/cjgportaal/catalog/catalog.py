@@ -14,7 +14,6 @@ from ..load.problems import Problem, Severity, display_path
 from ..load.yaml_files import ParseCache, SourceDoc, load_yaml, yaml_files_in
 from ..model.lists import Lists, load_lists
 from ..model.models import AgeBand, ContactPoint, Offering, OpeningHours, Partner, Review, Session
-from ..model.vocabulary import SessionStatus
 from . import availability
 from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
@@ -70,18 +69,6 @@ class Catalog:
     def weekly_hours(self, offering: Offering) -> list[OpeningHours]:
         """The offering's weekly hours; none while it is paused or stopped."""
         return list(offering.opening_hours) if availability.is_running(offering) else []
-
-    def session_status(self, offering: Offering, session: Session) -> SessionStatus:
-        """A session's status as every page and calendar shows it (a full offering's sessions are full)."""
-        return availability.session_status(offering, session)
-
-    def status_label(self, offering: Offering) -> str:
-        """The offering's status as a short mark ("Vol", "Tijdelijk gestopt"); "" when it is active."""
-        return availability.status_label(offering)
-
-    def status_sentence(self, offering: Offering) -> str:
-        """What the offering's page says about its status; "" when it is active."""
-        return availability.status_sentence(offering)
 
     def age_bands_of(self, offering: Offering) -> list[AgeBand]:
         """The age bands whose range overlaps the offering's age range."""

@@ -11,7 +11,7 @@ texts under the same keys, and the kaart's and mijn lijst's scripts read the lis
 
 from __future__ import annotations
 
-from ..catalog.availability import is_running
+from ..catalog import availability
 from ..catalog.catalog import Catalog
 from ..model.models import Offering
 from ..model.vocabulary import WEEKDAYS, label
@@ -34,8 +34,8 @@ def places_text(catalog: Catalog, offering: Offering) -> str:
 def when_text(catalog: Catalog, offering: Offering) -> str:
     """When: 'Tijdelijk gestopt' while paused, else the next dated session, else its fixed hours
     ('Dinsdag 9.00–11.30, donderdag 19.00–21.00'), else 'Op afspraak'."""
-    if not is_running(offering):
-        return catalog.status_label(offering)
+    if not availability.is_running(offering):
+        return availability.status_label(offering)
     upcoming = catalog.upcoming_sessions(offering)
     if upcoming:
         return f"Eerstvolgende: {date_text(upcoming[0].date)}, {time_text(upcoming[0].start)} uur"

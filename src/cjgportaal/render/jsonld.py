@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
+from ..catalog import availability
 from ..catalog.catalog import Catalog
 from ..catalog.clock import local_datetime
 from ..catalog.site_info import SiteInfo
@@ -109,7 +110,7 @@ class StructuredData:
     def event(self, offering: Offering, session: Session) -> dict[str, Any]:
         """A dated session as Event."""
         partner = self.catalog.partner_of(offering)
-        shown = self.catalog.session_status(offering, session)
+        shown = availability.session_status(offering, session)
         status = "EventCancelled" if shown == "geannuleerd" else "EventScheduled"
         cost = offering.cost
         return _clean({

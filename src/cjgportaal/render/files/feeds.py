@@ -7,6 +7,7 @@ offerings are left out; a full or paused one says so in its title, with its noti
 
 from __future__ import annotations
 
+from ...catalog import availability
 from ...catalog.catalog import Catalog
 from ...catalog.site_info import SiteInfo
 from ...model.models import Offering
@@ -19,7 +20,7 @@ FEED_SIZE = 50
 
 
 def _title(catalog: Catalog, offering: Offering) -> str:
-    status = catalog.status_label(offering)
+    status = availability.status_label(offering)
     return f"{offering.title} ({status.lower()})" if status else offering.title
 
 

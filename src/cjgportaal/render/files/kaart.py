@@ -12,6 +12,7 @@ import io
 import math
 from dataclasses import dataclass
 
+from ...catalog import availability
 from ...catalog.catalog import Catalog
 from ...catalog.entry_kinds import review_by
 from ...catalog.facets import dimensions
@@ -53,7 +54,7 @@ def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> 
         "id": o.id, "titel": o.title, "url": urls.page_url(urls.offering_page(o.id), directory_urls),
         "samenvatting": o.summary, **fact_texts(catalog, o),
         "contact": contact.phone or contact.email or contact.website or "",
-        "status": catalog.status_label(o), "mededeling": catalog.current_notice(o),
+        "status": availability.status_label(o), "mededeling": catalog.current_notice(o),
     }
 
 

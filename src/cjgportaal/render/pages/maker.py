@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
+from ...catalog import availability
 from ...catalog.catalog import Catalog
 from ...catalog.entry_kinds import review_by
 from ...catalog.facets import Dimension, dimensions
@@ -95,7 +96,7 @@ def _environment() -> Environment:
         whatsapp=formatting.whatsapp_href,
         names=lambda ids, table: [table[i].name for i in ids], slug=slug, area=_area,
     )
-    env.globals["glance"] = glance
+    env.globals.update(glance=glance, availability=availability)
     return env
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+log = logging.getLogger("mkdocs.plugins.cjg")
+
 NEW, OLD = ".cjg-nieuw", ".cjg-oud"  # suffixes of the folders beside site_dir
 
 
@@ -35,6 +37,7 @@ class AtomicPublish:
             return
         self._target = Path(config.site_dir)
         config.site_dir = str(self._fresh(NEW))
+        log.info(f"cjg: de site komt in {self._target} zodra de bouw gelukt is; tot dan blijft de vorige staan.")
 
     def publish(self, config: MkDocsConfig) -> None:
         """Put the new site in place of the old one, unless strict mode will refuse the build."""

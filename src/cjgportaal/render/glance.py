@@ -24,11 +24,15 @@ LIST_FACTS = (*CARD_FACTS, ("Aanmelden", "aanmelden"), ("Contact", "contact"), (
 
 
 def places_text(catalog: Catalog, offering: Offering) -> str:
-    """Where: the kernen or wijken of its locations, or its kind ('Online') without a location."""
-    if not offering.locations:
-        return catalog.lists.kinds[offering.kind].name
-    areas = dict.fromkeys(location.area for location in offering.locations)
-    return ", ".join(catalog.lists.area_label(area) for area in areas)
+    """Where: the kernen or wijken of its locations; without a location, that it has no fixed place,
+    what kind it is and where its partner works ('Geen vaste plek (huisbezoek), voor heel Dronten')."""
+    if offering.locations:
+        areas = dict.fromkeys(location.area for location in offering.locations)
+        return ", ".join(catalog.lists.area_label(area) for area in areas)
+    kind = catalog.lists.kinds[offering.kind].name.lower()
+    served = ", ".join(("heel " if place in catalog.lists.municipalities else "") + catalog.lists.area_label(place)
+                       for place in catalog.partner_of(offering).service_area)
+    return f"Geen vaste plek ({kind}), voor {served}"
 
 
 def when_text(catalog: Catalog, offering: Offering) -> str:

@@ -231,11 +231,25 @@ def test_atom_feed_lists_offerings_by_last_check(default_site: Path) -> None:
         assert entry.id.startswith("urn:uuid:") and entry.title and entry.summary
         assert entry.link.startswith(SITE_URL)
         assert (default_site / entry.link.removeprefix(SITE_URL) / "index.html").exists()
+    assert len(set(updated)) == len(updated), "two entries share their 'updated'"
     atom = "{http://www.w3.org/2005/Atom}"
     root = ET.fromstring(raw)
     assert root.tag == f"{atom}feed"
     for element in [root, *root.findall(f"{atom}entry")]:
         assert element.find(f"{atom}id") is not None and element.find(f"{atom}updated") is not None
+    # The first link is the page that lists the entries: readers take it as the feed's page.
+    first = root.find(f"{atom}link")
+    assert first is not None and first.get("rel") == "alternate"
+    assert first.get("href") == f"{SITE_URL}sociale-kaart/"
+
+
+def test_news_feed_has_distinct_times_and_its_page_first(default_site: Path) -> None:
+    root = ET.fromstring((default_site / "nieuws/atom.xml").read_bytes())
+    atom = "{http://www.w3.org/2005/Atom}"
+    updated = [entry.findtext(f"{atom}updated") for entry in root.findall(f"{atom}entry")]
+    assert len(updated) > 1 and len(set(updated)) == len(updated) and updated == sorted(updated, reverse=True)
+    first = root.find(f"{atom}link")
+    assert first is not None and first.get("rel") == "alternate" and first.get("href") == f"{SITE_URL}nieuws/"
 
 
 def _jsonld(site: Path, path: str) -> list[dict[str, Any]]:
@@ -327,3 +341,9 @@ def test_import_runs_the_checks_of_cjg_validate_on_every_file() -> None:
                for line in refused)
     assert any("opvoedinloop.yml" in line and "de link 'javascript:" in line and "is niet toegestaan" in line
                for line in refused)
+
+
+def test_robots_txt_points_at_the_sitemap(default_site: Path) -> None:
+    lines = (default_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    assert lines[2] == f"Sitemap: {SITE_URL}sitemap.xml" and (default_site / "sitemap.xml").exists()

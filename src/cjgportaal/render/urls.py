@@ -105,6 +105,8 @@ OPEN_DATA_DIR = "open-data"
 HSDS_DIR = f"{OPEN_DATA_DIR}/hsds"
 HSDS_TABULAR_DIR = f"{HSDS_DIR}/tabular"
 CHANGES_FEED = f"{OPEN_DATA_DIR}/nieuw-aanbod.xml"  # "Nieuw in de sociale kaart"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # written by MkDocs
 CALENDAR_DIR = "kalender"
 
 

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 ATOM = "http://www.w3.org/2005/Atom"
 # The complement of XML 1.0's Char production.
@@ -52,8 +52,16 @@ class AtomFeed:
     rights: str = ""
 
 
-def _stamp(day: date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def _stamps(days: list[date]) -> list[str]:
+    """A distinct time for each day, in the order given: the data knows dates only, and readers (and
+    the W3C feed validator) expect no two entries to share their `updated`. The first of a day gets
+    noon UTC (the same date in Dutch time), each next one a second earlier."""
+    seen: dict[date, int] = {}
+    stamps = []
+    for day in days:
+        earlier = seen[day] = seen.get(day, -1) + 1
+        stamps.append((datetime.combine(day, time(12)) - timedelta(seconds=earlier)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return stamps
 
 
 def atom_xml(feed: AtomFeed, entries: Iterable[AtomEntry]) -> bytes:
@@ -65,22 +73,24 @@ def atom_xml(feed: AtomFeed, entries: Iterable[AtomEntry]) -> bytes:
         element.text = xml_text(text) or None
         return element
 
+    entries = list(entries)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     add(root, "id", feed.id)
     add(root, "title", feed.title)
     if feed.subtitle:
         add(root, "subtitle", feed.subtitle)
-    add(root, "updated", _stamp(feed.updated))
-    add(root, "link", rel="self", type="application/atom+xml", href=feed.self_url)
+    add(root, "updated", _stamps([feed.updated])[0])
+    # The page first: some readers take the first link as the feed's page.
     add(root, "link", rel="alternate", type="text/html", href=feed.page_url)
+    add(root, "link", rel="self", type="application/atom+xml", href=feed.self_url)
     add(add(root, "author"), "name", feed.author)
     if feed.rights:
         add(root, "rights", feed.rights)
-    for entry in entries:
+    for entry, stamp in zip(entries, _stamps([entry.updated for entry in entries]), strict=True):
         element = add(root, "entry")
         add(element, "id", entry.id)
         add(element, "title", entry.title)
-        add(element, "updated", _stamp(entry.updated))
+        add(element, "updated", stamp)
         add(element, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.author:
             add(add(element, "author"), "name", entry.author)

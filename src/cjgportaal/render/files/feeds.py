@@ -36,7 +36,7 @@ def atom_feed(catalog: Catalog, site: SiteInfo, directory_urls: bool = True) -> 
     feed = AtomFeed(
         id=f"urn:uuid:{hsds_id(ns, 'feed', 'nieuw-aanbod')}", title=f"{FEED_TITLE} – {site.name}",
         updated=max((o.checked for o in offerings), default=catalog.today), self_url=site.absolute(urls.CHANGES_FEED),
-        page_url=site.absolute(""), author=site.name, rights=site.license_name_and_url()[0],
+        page_url=site.absolute(urls.page_url(urls.KAART_PAGE, directory_urls)), author=site.name, rights=site.license_name_and_url()[0],
         subtitle="Nieuw en gewijzigd aanbod van de partners, het laatst nagekeken bovenaan.")
     entries = [
         AtomEntry(id=f"urn:uuid:{hsds_id(ns, 'aanbod', o.id)}", title=_title(catalog, o), updated=o.checked,

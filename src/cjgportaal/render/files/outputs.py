@@ -86,6 +86,12 @@ def _changes_feed(job: DataFilesJob) -> dict[str, bytes]:
     return {urls.CHANGES_FEED: changes_feed(job.catalog, job.site, job.directory_urls)}
 
 
+def _robots(job: DataFilesJob) -> dict[str, bytes]:
+    """Every crawler is welcome; the sitemap (needs site_url to be absolute) lists every page."""
+    sitemap = f"Sitemap: {job.site.absolute(urls.SITEMAP)}\n" if job.site.url else ""
+    return {urls.ROBOTS: f"User-agent: *\nAllow: /\n{sitemap}".encode()}
+
+
 def _export_csv(job: DataFilesJob) -> dict[str, bytes]:
     return {urls.EXPORT_CSV: export_csv(job.catalog, job.site.url, job.directory_urls).encode("utf-8")}
 
@@ -113,6 +119,7 @@ OUTPUTS: tuple[Output, ...] = (
         (urls.EXPORT_CSV, "Het aanbod als eenvoudige tabel, zoals in de sociale kaart (CSV, niet HSDS)."),)),
     Output(urls.EXPORT_JSON, _files(_export_json), published=(
         (urls.EXPORT_JSON, "Hetzelfde als eenvoudige lijst (JSON, niet HSDS)."),)),
+    Output(urls.ROBOTS, _files(_robots)),
 )
 
 

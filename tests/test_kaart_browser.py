@@ -170,8 +170,12 @@ def test_kaart_with_results_passes_axe(browser, base_url: str) -> None:
 def test_my_list_keeps_a_note_prints_and_shares(page, base_url: str, browser) -> None:
     _open_kaart(page, base_url, "?zoek=Peuter%20in%20zicht")
     first = page.locator("#kaart-resultaten li").first
-    first.locator("button").click()
-    assert first.locator("button").get_attribute("aria-pressed") == "true"
+    button = first.locator("button")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true" and button.inner_text() == "Bewaard in mijn lijst"
+    button.click()  # a second press takes it out again
+    assert button.get_attribute("aria-pressed") == "false" and button.inner_text() == "Bewaar in mijn lijst"
+    button.click()
     page.goto(base_url + "aanbod/babymassage/")
     page.click("[data-cjg-bewaar]")
     assert page.inner_text("[data-cjg-lijst-aantal]") == "(2)"

@@ -34,9 +34,10 @@ function save(items) {
 function refresh() {
   const ids = new Set(load().map((item) => item.id));
   for (const button of document.querySelectorAll("[data-cjg-bewaar]")) {
+    const saved = ids.has(button.dataset.cjgBewaar);
     button.hidden = false;
-    button.setAttribute("aria-pressed", String(ids.has(button.dataset.cjgBewaar)));
-    if (!button.textContent) button.textContent = "Bewaar in mijn lijst";
+    button.setAttribute("aria-pressed", String(saved)); // a second press takes it out again
+    button.textContent = saved ? "Bewaard in mijn lijst" : "Bewaar in mijn lijst";
   }
   for (const link of document.querySelectorAll("[data-cjg-lijst-link]")) link.hidden = false;
   for (const counter of document.querySelectorAll("[data-cjg-lijst-aantal]")) {

@@ -151,7 +151,7 @@ def test_kaart_works_by_keyboard_alone(page, base_url: str) -> None:
     # Every result link and save button is reachable: they are real links and buttons.
     first = page.locator("#kaart-resultaten li").first
     assert first.locator("a").get_attribute("href").startswith("/aanbod/")
-    assert first.locator("button").get_attribute("aria-pressed") == "false"
+    assert first.locator("[data-cjg-bewaar]").get_attribute("aria-pressed") == "false"
 
 
 def test_kaart_with_results_passes_axe(browser, base_url: str) -> None:
@@ -170,7 +170,7 @@ def test_kaart_with_results_passes_axe(browser, base_url: str) -> None:
 def test_my_list_keeps_a_note_prints_and_shares(page, base_url: str, browser) -> None:
     _open_kaart(page, base_url, "?zoek=Peuter%20in%20zicht")
     first = page.locator("#kaart-resultaten li").first
-    button = first.locator("button")
+    button = first.locator("[data-cjg-bewaar]")
     button.click()
     assert button.get_attribute("aria-pressed") == "true" and button.inner_text() == "Bewaard in mijn lijst"
     button.click()  # a second press takes it out again
@@ -228,3 +228,97 @@ def test_export_downloads_from_the_kaart(page, base_url: str, catalog: Catalog) 
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert len(rows) == len(catalog.visible_offerings())
     assert download.value.suggested_filename == "aanbod.csv"
+
+
+def test_an_empty_result_shows_which_filter_to_drop_and_whom_to_call(page, base_url: str) -> None:
+    """A teacher's question with too many filters: 14 years, school, Swifterbant, free, without referral."""
+    query = ("?jaar=14&thema=school-en-leren&gebied=swifterbant&kosten=gratis"
+             "&toegang=vrij-toegankelijk&toegang=aanmelden")
+    page.goto(base_url + KAART + query)
+    page.wait_for_function("() => document.getElementById('kaart-aantal').textContent !== ''")
+    before = _count(page)
+    assert before <= 2
+    further = page.locator("#kaart-verder")
+    further.locator("[data-suggesties] button").first.wait_for()
+    assert further.is_visible() and further.locator("h2").inner_text() == "Weinig gevonden?"
+    buttons = further.locator("[data-suggesties] button")
+    counts = [int(text.split(": ")[-1].split()[0]) for text in buttons.all_inner_texts()]
+    assert 1 <= len(counts) <= 3 and counts == sorted(counts, reverse=True) and all(n > before for n in counts)
+    assert further.get_by_role("link", name="0321 123 400").get_attribute("href") == "tel:+31321123400"
+    assert further.get_by_role("link", name="verwijswijzer").count() == 1
+    label = buttons.first.inner_text()
+    buttons.first.click()
+    _wait_for_count(page, counts[0])
+    assert page.evaluate("() => document.activeElement.id") == "kaart-aantal"
+    dropped = label.removeprefix("Zonder ").split(":")[0]
+    assert dropped and dropped in label and page.url != base_url + KAART + query
+    assert further.is_hidden() or counts[0] <= 2
+
+
+def test_enough_results_show_no_ways_forward(page, base_url: str) -> None:
+    _open_kaart(page, base_url, "?zoek=ouders")
+    assert _count(page) > 2 and page.locator("#kaart-verder").is_hidden()
+
+
+@pytest.fixture()
+def phone_page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_on_a_phone_the_count_and_first_result_come_first(phone_page, base_url: str) -> None:
+    """Arriving with a question (from the site search or a 'Bekijk al het aanbod' link): the answer
+    is on the first screen, the filters wait behind a button."""
+    page = phone_page
+    _open_kaart(page, base_url, "?zoek=peuter&gebied=dronten")
+    height = page.viewport_size["height"]
+    assert page.locator("#kaart-aantal").bounding_box()["y"] < height
+    first = page.locator("#kaart-resultaten li h2").first.bounding_box()
+    assert first["y"] + first["height"] <= height, "the first result's title is below the first screen"
+    assert page.locator("#kaart-jaar").is_hidden()
+    toggle = page.locator("[data-filterknop]")
+    assert toggle.inner_text() == "Filters\u00a0(1)"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "true" and page.locator("#kaart-jaar").is_visible()
+    assert page.evaluate("() => document.activeElement.id") == "kaart-jaar"
+    page.locator("label[for='kaart-leeftijd-peuter']").tap()
+    page.wait_for_function("() => location.search.includes('leeftijd=peuter')")
+    show = page.locator("[data-toon]")
+    page.wait_for_function("() => /^Toon \\d+ resultat/.test(document.querySelector('[data-toon]').textContent)")
+    shown = int(show.inner_text().split()[1])
+    show.tap()
+    assert toggle.get_attribute("aria-expanded") == "false" and page.locator("#kaart-jaar").is_hidden()
+    assert page.evaluate("() => document.activeElement.id") == "kaart-aantal" and _count(page) == shown
+
+
+def test_chosen_filters_show_as_chips_that_remove_themselves(page, base_url: str) -> None:
+    _open_kaart(page, base_url, "?zoek=ouders&gebied=dronten&kosten=gratis")
+    chips = page.locator(".cjg-kaart__chips button")
+    names = [chip.evaluate("button => button.textContent") for chip in chips.all()]
+    assert names == ["Filter ‘ouders’ weghalen", "Filter Dronten weghalen", "Filter Gratis weghalen"]
+    before = _count(page)
+    page.get_by_role("button", name="Filter Dronten weghalen").click()
+    page.wait_for_function("() => !location.search.includes('gebied=')")
+    assert _count(page) >= before and not page.is_checked("#kaart-gebied-dronten")
+    assert page.evaluate("() => document.activeElement.textContent").startswith("Filter Gratis")
+    page.go_back()
+    page.wait_for_function("() => location.search.includes('gebied=dronten')")
+    assert chips.count() == 3
+
+
+def test_wide_screens_get_a_compact_list_with_the_card_on_demand(page, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open_kaart(page, base_url, "?zoek=ouders")
+    cards = page.locator("#kaart-resultaten > li")
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert second["y"] - first["y"] < 260, "a compact result is as tall as a card"
+    summary = cards.nth(1).locator("p").filter(has_not=page.locator("strong")).last
+    assert summary.is_hidden()
+    details = cards.nth(1).get_by_role("button", name="Uitleg")
+    details.click()
+    assert details.get_attribute("aria-expanded") == "true" and summary.is_visible()
+    page.get_by_role("button", name="Met uitleg").click()
+    assert page.get_by_role("button", name="Met uitleg").get_attribute("aria-pressed") == "true"
+    assert cards.nth(2).locator("p").last.is_visible()

@@ -29,7 +29,7 @@ def kaart_page(r: Renderer) -> list[GeneratedPage]:
     area_word = r.facets["gebied"].label
     return [r.page("kaart.html", urls.KAART_PAGE, "Sociale kaart",
                    "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
-                   f"{area_word.lower()}, kosten en toegang.", True, searchable=False, hide=("toc", "search"),
+                   f"{area_word.lower()}, kosten en toegang.", True, searchable=False, hide=("navigation", "toc", "search"),
                    facets=r.facets.values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE, pregnancy=PREGNANCY,
                    max_age=MAX_AGE, area_word=area_word, has_offerings=bool(r.visible))]
 

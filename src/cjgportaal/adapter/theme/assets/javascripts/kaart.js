@@ -10,6 +10,12 @@ const input = form.elements.zoek;  // not "q": Material's own search reads that
 const status = document.getElementById("kaart-aantal");
 const list = document.getElementById("kaart-resultaten");
 const more = document.getElementById("kaart-meer");
+const further = document.getElementById("kaart-verder");
+const suggestions = further.querySelector("[data-suggesties]");
+const THIN = 2; // this many results or fewer: show the ways forward
+const chips = root.querySelector(".cjg-kaart__chips");
+const filterButton = form.querySelector("[data-filterknop]");
+const showButton = form.querySelector("[data-toon]");
 const pageSize = Number(root.dataset.pageSize);
 const facets = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset.facet);
 const exactAge = form.querySelector("select").name;
@@ -70,6 +76,58 @@ function search(params, without) {
   return pagefind.search(term, options);
 }
 
+// --- ways forward when there are few results ------------------------------------------------------
+
+const valueName = (box) => box.nextElementSibling.firstChild.textContent.trim();
+const facetLabel = (key) => form.querySelector(`[data-facet="${key}"] summary`).firstChild.textContent.trim();
+const ageText = () => form.elements[exactAge].selectedOptions[0].text;
+const chosenBoxes = (key) => [...form.querySelectorAll(`input[name="${key}"]:checked`)];
+
+// Each part of the question someone may drop: the words, the exact age, each chosen facet.
+function droppable(params) {
+  const parts = [];
+  if (params.get("zoek")) parts.push({ key: "zoek", text: `de zoekwoorden ‘${params.get("zoek")}’` });
+  if (params.get(exactAge)) parts.push({ key: exactAge, text: `de leeftijd ${ageText()}` });
+  for (const key of facets) {
+    const names = chosenBoxes(key).map(valueName);
+    if (names.length) parts.push({ key, text: `${facetLabel(key).toLowerCase()}: ${names.join(", ")}` });
+  }
+  return parts;
+}
+
+function dropButton(part, count) {
+  const li = element("li");
+  const button = element("button", `Zonder ${part.text}: ${count} ${count === 1 ? "resultaat" : "resultaten"}`, "md-button");
+  button.type = "button";
+  button.addEventListener("click", () => after(() => {
+    if (part.key === "zoek") input.value = "";
+    else if (part.key === exactAge) form.elements[exactAge].value = "";
+    else for (const box of chosenBoxes(part.key)) box.checked = false;
+  }, () => null));
+  li.append(button);
+  return li;
+}
+
+// Which single part to drop, and what that gives: the best three, most results first.
+async function showWaysForward(mine, params, n) {
+  const parts = n <= THIN ? droppable(params) : [];
+  further.hidden = n > THIN;
+  if (!parts.length || (parts.length === 1 && parts[0].key === "zoek")) { // no words at all: nothing to narrow
+    suggestions.hidden = true;
+    return;
+  }
+  const counts = await Promise.all(parts.map((part) => {
+    const fewer = new URLSearchParams(params);
+    fewer.delete(part.key);
+    return search(fewer).then((found) => found.results.length);
+  }));
+  if (mine !== generation) return;
+  const better = parts.map((part, i) => [part, counts[i]]).filter(([, count]) => count > n)
+    .sort((a, b) => b[1] - a[1]).slice(0, 3);
+  suggestions.querySelector("ul").replaceChildren(...better.map(([part, count]) => dropButton(part, count)));
+  suggestions.hidden = !better.length;
+}
+
 async function update(countsOnly = false) {
   const mine = countsOnly ? generation : ++generation;
   const params = readForm();
@@ -86,6 +144,9 @@ async function update(countsOnly = false) {
     const filtered = params.get(exactAge) || chosen.length;
     announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
       + `${filtered ? " met de gekozen filters" : ""}.`);
+    showChosen(params, n);
+    await showWaysForward(mine, params, n);
+    if (mine !== generation) return;
   }
   if (!countsLoaded) return;
   // After the results: a chosen facet's counts come from a search without that facet (what each
@@ -116,7 +177,7 @@ function showCounts(counts) {
       box.closest(".cjg-choice").classList.toggle("cjg-choice--leeg", count === 0 && !box.checked);
       if (box.checked) chosen += 1;
     }
-    facet.querySelector("[data-chosen]").textContent = chosen ? ` (${chosen} gekozen)` : "";
+    facet.querySelector("[data-chosen]").textContent = chosen ? `\u00a0(${chosen} gekozen)` : ""; // a space a flex box keeps
   }
 }
 
@@ -132,6 +193,63 @@ async function showMore(mine, replace = false) {
   document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
 }
 
+// --- the chosen filters as chips, and the filter panel on small screens ------------------------------
+
+function after(change, next) {
+  change();
+  typing = false;
+  saveState(true);
+  update().then(() => (next() || status).focus());
+}
+
+function chip(text, clear) {
+  const li = element("li");
+  const button = element("button", "", "cjg-chip");
+  button.type = "button";
+  button.append(element("span", "Filter ", "cjg-visually-hidden"), text, element("span", " weghalen", "cjg-visually-hidden"));
+  button.addEventListener("click", () => {
+    const index = [...chips.children].indexOf(li);
+    after(clear, () => chips.children[index]?.querySelector("button") || chips.children[index - 1]?.querySelector("button"));
+  });
+  li.append(button);
+  return li;
+}
+
+function showChosen(params, n) {
+  const all = [];
+  if (params.get("zoek")) all.push(chip(`‘${params.get("zoek")}’`, () => { input.value = ""; }));
+  if (params.get(exactAge)) all.push(chip(ageText(), () => { form.elements[exactAge].value = ""; }));
+  for (const key of facets) {
+    for (const box of chosenBoxes(key)) all.push(chip(valueName(box), () => { box.checked = false; }));
+  }
+  chips.replaceChildren(...all);
+  chips.hidden = !all.length;
+  const filters = all.length - (params.get("zoek") ? 1 : 0);
+  filterButton.querySelector("[data-filters-aantal]").textContent = filters ? `\u00a0(${filters})` : "";
+  showButton.textContent = `Toon ${n} ${n === 1 ? "resultaat" : "resultaten"}`;
+}
+
+function openPanel(open) {
+  root.classList.toggle("cjg-kaart--filters-open", open);
+  filterButton.setAttribute("aria-expanded", String(open));
+}
+
+filterButton.addEventListener("click", () => {
+  const open = filterButton.getAttribute("aria-expanded") !== "true";
+  openPanel(open);
+  if (open) form.elements[exactAge].focus();
+});
+showButton.addEventListener("click", () => {
+  openPanel(false);
+  status.focus();
+});
+form.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && filterButton.getAttribute("aria-expanded") === "true") {
+    openPanel(false);
+    filterButton.focus();
+  }
+});
+
 // --- rendering -----------------------------------------------------------------------------------
 
 const FACTS = JSON.parse(root.dataset.feiten); // [label, key] pairs, from glance.KAART_FACTS
@@ -140,11 +258,27 @@ function result(item) {
   const meta = { ...item.meta };
   if (meta.verouderd) meta.gecontroleerd += " (verouderd)";
   const li = card(meta, new URL(meta.url, base).pathname, FACTS);
+  // In the compact list a result shows its title and facts on a line or two; "Uitleg" opens the rest.
+  const details = element("button", "Uitleg", "md-button cjg-card__uitleg");
+  details.type = "button";
+  details.setAttribute("aria-expanded", "false");
+  details.addEventListener("click", () => {
+    details.setAttribute("aria-expanded", String(li.classList.toggle("cjg-card--open")));
+  });
   const save = element("button", "", "md-button");
   save.type = "button";
   save.dataset.cjgBewaar = meta.id;
-  li.append(save);
+  const actions = element("div", "", "cjg-card__acties");
+  actions.append(details, save);
+  li.append(actions);
   return li;
+}
+
+for (const button of root.querySelectorAll("[data-weergave]")) {
+  button.addEventListener("click", () => {
+    root.classList.toggle("cjg-kaart--compact", button.dataset.weergave === "compact");
+    for (const other of root.querySelectorAll("[data-weergave]")) other.setAttribute("aria-pressed", String(other === button));
+  });
 }
 
 // --- events ---------------------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -55,24 +58,29 @@ def monitor(tmp_path: Path) -> Monitor:
 
 def test_coverage_matrices(monitor: Monitor) -> None:
     assert [o.id for o in monitor.current] == ["aanbod-a", "aanbod-b", "aanbod-c"]
-    themes, tiers, kinds = monitor.matrices()
+    (themes, theme_areas), (tiers, kinds) = monitor.heatmaps(), monitor.matrices()
     assert themes.cell("opvoeden", "peuter") == 2  # A, and C online for all ages
     assert themes.cell("alcohol-en-drugs", "tiener") == 1
     assert themes.cell("alcohol-en-drugs", "kind") == 0
     assert themes.cell("slapen", "baby") == 0  # D is stopped
+    assert theme_areas.cell("opvoeden", "dronten") == 2 and theme_areas.cell("alcohol-en-drugs", "dronten") == 0
+    assert theme_areas.cell("alcohol-en-drugs", "swifterbant") == 1
     assert tiers.cell("open-huis", "dronten") == 1  # C counts for every kern of its partner
     assert tiers.cell("open-huis", "swifterbant") == 2
     assert tiers.cell("lichte-pedagogische-hulp", "swifterbant") == 0
     assert kinds.cell("inloop", "jongeren") == 1 and kinds.cell("cursus", "jongeren") == 0
 
 
-def test_gap_list(monitor: Monitor) -> None:
-    gaps = monitor.gaps()
-    assert "geen aanbod in de fase kind (4 tot 12 jaar) over alcohol en drugs, nergens" in gaps
-    assert "geen aanbod in de fase tiener (12 tot 16 jaar) over alcohol en drugs in Biddinghuizen (wel elders)" in gaps
-    assert "geen aanbod in de fase tiener (12 tot 16 jaar) over alcohol en drugs in Dronten (wel elders)" in gaps
-    assert not any("alcohol en drugs in Swifterbant" in gap for gap in gaps)
-    assert not any("peuter (2 tot 4 jaar) over opvoeden" in gap for gap in gaps)
+def test_findings_name_the_gap_where_others_have_it(monitor: Monitor) -> None:
+    texts = [finding.text for finding in monitor.findings()]
+    assert "Geen aanbod over alcohol en drugs voor tiener (12 tot 16 jaar) in Dronten; wel in Swifterbant (1)." in texts
+    assert "Geen aanbod over opvoeden voor peuter (2 tot 4 jaar) in Swifterbant; wel in Dronten (1)." not in texts
+    assert not any("Swifterbant;" in text and "alcohol" in text for text in texts)
+    # No sentence for what exists nowhere (many such combinations cannot occur): only a count.
+    assert not any("nergens" in text or ("kind (4 tot 12 jaar)" in text and "alcohol" in text) for text in texts)
+    assert monitor.nowhere() > 0
+    counts = monitor.counts()
+    assert (counts.files, counts.offerings, counts.in_kaart, counts.current, counts.paused) == (5, 4, 3, 3, 0)
 
 
 def test_shares_and_freshness_at_a_fixed_date(monitor: Monitor) -> None:
@@ -85,15 +93,25 @@ def test_shares_and_freshness_at_a_fixed_date(monitor: Monitor) -> None:
     assert monitor.partner_types() == [("Jeugdgezondheidszorg", 1, 3, 3)]
 
 
-def test_every_chart_has_its_table(default_site: Path) -> None:
+def test_monitor_page_shows_the_gaps_first_and_explains_its_counts(default_site: Path) -> None:
     html = (default_site / "professionals/aanbodmonitor/index.html").read_text(encoding="utf-8")
-    charts = re.findall(r'<svg class="cjg-chart" role="img" aria-labelledby="([\w-]+)-titel \1-beschrijving"', html)
-    assert len(charts) == 3
-    for chart in charts:
-        title = re.search(rf'<title id="{chart}-titel">([^<]+)</title>', html).group(1)
-        assert re.search(rf'<desc id="{chart}-beschrijving">[^<]+</desc>', html)
-        assert f"<caption>{title} (tabel)</caption>" in html
-    assert html.count('class="cjg-matrix"') == 4 and "<strong>geen</strong>" in html
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
+    assert headings[:2] == ["In één oogopslag", "Wat ontbreekt"]
+    first = html.index('class="cjg-matrix cjg-heatmap"')
+    assert html.index("Aantal keer aanbod: thema × leeftijdsgroep") > first
+    assert html.count('class="cjg-matrix cjg-heatmap"') == 2 and "Aantal keer aanbod: thema × kern" in html
+    assert "cjg-chart" not in html  # tables, not charts that repeat them
+    findings = re.findall(r"<li>(Geen aanbod over [^<]+)</li>", html)
+    assert findings and all(re.search(r" in (Dronten|Swifterbant|Biddinghuizen); wel in [A-Z]", f) for f in findings)
+    assert "Wat de cijfers tellen" in headings and "bestanden:" in html and "tijdelijk gestopt" in html
+    for name in ("aanbodmonitor.csv", "aanbodmonitor.json"):
+        assert f'href="../../open-data/{name}" download' in html
+    data = json.loads((default_site / "open-data/aanbodmonitor.json").read_text(encoding="utf-8"))
+    assert data["gaten"] == [unescape(f) for f in findings]
+    assert data["tellingen"]["bestanden"] == data["tellingen"]["partners"] + data["tellingen"]["aanbod_bestanden"]
+    rows = list(csv.reader(io.StringIO((default_site / "open-data/aanbodmonitor.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == ["onderdeel", "rij", "kolom", "waarde"] and ["telling", "bestanden", "", str(
+        data["tellingen"]["bestanden"])] in rows
 
 
 def test_report_command_in_three_formats() -> None:

@@ -17,6 +17,7 @@ from .facets import Dimension, dimensions
 
 CURRENT = ("actief", "vol")
 THIN = 1  # a cell with this many offerings or fewer (but not none) is "dun"
+MANY = 4  # a cell with this many or more is dark in the heatmap
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,42 @@ class Matrix:
     def empty_cells(self) -> list[tuple[str, str]]:
         """Cells without any offering."""
         return [(r, c) for r, _ in self.rows.values for c, _ in self.cols.values if not self.cell(r, c)]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A gap in one kern or wijk: no offering on a theme for an age band, while other areas have one."""
+
+    area: str
+    theme: str
+    age_band: str
+    elsewhere: tuple[tuple[str, int], ...]  # (area, number of offerings there)
+
+    @property
+    def text(self) -> str:
+        """'Geen aanbod over slapen voor peuter (2 tot 4 jaar) in Swifterbant; wel in Dronten (3).'"""
+        where = ", ".join(f"{name} ({n})" for name, n in self.elsewhere)
+        return f"Geen aanbod over {_lower_first(self.theme)} voor {_lower_first(self.age_band)} in {self.area}; wel in {where}."
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers behind the page: files, entries, what the kaart shows, what the figures count."""
+
+    partners: int
+    offerings: int  # every offering file, also stopped ones
+    in_kaart: int  # all but the stopped ones
+    current: int  # running: actief or vol; the figures count these
+    paused: int  # in the kaart, but not in the figures
+
+    @property
+    def files(self) -> int:
+        """Partner and offering files together."""
+        return self.partners + self.offerings
 
 
 @dataclass(frozen=True)
@@ -86,26 +123,40 @@ class Monitor:
                     counts[(row, col)] = counts.get((row, col), 0) + 1
         return Matrix(r, c, counts)
 
+    def heatmaps(self) -> list[Matrix]:
+        """What the coordinator sees first: theme × age and theme × kern or wijk."""
+        return [self.matrix("thema", "leeftijd"), self.matrix("thema", "gebied")]
+
     def matrices(self) -> list[Matrix]:
-        """The three coverage matrices."""
-        return [self.matrix("thema", "leeftijd"), self.matrix("niveau", "gebied"), self.matrix("soort", "doelgroep")]
+        """The other coverage matrices: tier × kern or wijk, kind × audience."""
+        return [self.matrix("niveau", "gebied"), self.matrix("soort", "doelgroep")]
 
-    def gaps(self) -> list[str]:
-        """Age × theme combinations without offerings in a kern or wijk, in plain Dutch.
-
-        Only combinations that exist somewhere are listed per area ("wel elders"); combinations
-        with no offering anywhere are listed once for the whole municipality.
-        """
+    def findings(self) -> list[Finding]:
+        """Theme × age combinations that a kern or wijk lacks while others have them, the most
+        notable first (the most offerings elsewhere). A combination without offerings anywhere is no
+        finding: many cannot occur (school during pregnancy); the heatmap shows them as 'geen'."""
         overall = self.matrix("thema", "leeftijd")
         themes, ages = dict(overall.rows.values), dict(overall.cols.values)
-        sentences = [f"geen aanbod in de fase {ages[a].lower()} over {themes[t].lower()}, nergens"
-                     for t, a in overall.empty_cells()]
-        for area_id, area_name in self.dimensions["gebied"].values:
-            here = [o for o in self.current if area_id in self.catalog.areas_of(o)]
-            local = self.matrix("thema", "leeftijd", here)
-            sentences += [f"geen aanbod in de fase {ages[a].lower()} over {themes[t].lower()} in {area_name} (wel elders)"
-                          for t, a in local.empty_cells() if overall.cell(t, a)]
-        return sentences
+        areas = self.dimensions["gebied"].values
+        local = {area_id: self.matrix("thema", "leeftijd", [o for o in self.current if area_id in self.catalog.areas_of(o)])
+                 for area_id, _ in areas}
+        found = [
+            Finding(area_name, themes[t], ages[a],
+                    tuple((name, local[other].cell(t, a)) for other, name in areas if local[other].cell(t, a)))
+            for area_id, area_name in areas for t, a in local[area_id].empty_cells() if overall.cell(t, a)
+        ]
+        return sorted(found, key=lambda f: -sum(n for _, n in f.elsewhere))
+
+    def nowhere(self) -> int:
+        """The number of theme × age combinations without an offering anywhere."""
+        return len(self.matrix("thema", "leeftijd").empty_cells())
+
+    def counts(self) -> Counts:
+        """What each number on the page counts."""
+        visible = self.catalog.visible_offerings()
+        return Counts(partners=len(self.catalog.partners), offerings=len(self.catalog.offerings),
+                      in_kaart=len(visible), current=len(self.current),
+                      paused=sum(o.status not in CURRENT for o in visible))
 
     def shares(self) -> list[Share]:
         """Shares of free, no-referral and NJi-recognised offerings."""

@@ -106,6 +106,8 @@ HSDS_DIR = f"{OPEN_DATA_DIR}/hsds"
 HSDS_TABULAR_DIR = f"{HSDS_DIR}/tabular"
 CHANGES_FEED = f"{OPEN_DATA_DIR}/nieuw-aanbod.xml"  # "Nieuw in de sociale kaart"
 ROBOTS = "robots.txt"
+MONITOR_JSON = f"{OPEN_DATA_DIR}/aanbodmonitor.json"  # the aanbodmonitor's figures
+MONITOR_CSV = f"{OPEN_DATA_DIR}/aanbodmonitor.csv"
 SITEMAP = "sitemap.xml"  # written by MkDocs
 CALENDAR_DIR = "kalender"
 

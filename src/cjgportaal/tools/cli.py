@@ -174,9 +174,9 @@ def _report(args: argparse.Namespace) -> int:
     _root, settings, catalog = _valid_catalog(args, args.datum)
     if args.rapport == "monitor":
         from ..catalog.monitor import Monitor
-        from .monitor_report import monitor_data, render
+        from .monitor_report import render
 
-        print(render(monitor_data(Monitor(catalog)), args.formaat), end="")
+        print(render(Monitor(catalog), args.formaat), end="")
         return 0
     from .upkeep import stale_report
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ...catalog.catalog import Catalog
 from ...catalog.contact_point import walk_ins
 from ...catalog.entry_kinds import DataFolders
+from ...catalog.monitor import Monitor
 from ...catalog.site_info import SiteInfo
 from .. import urls
 from ..news import NewsPost, atom_feed
@@ -23,6 +24,7 @@ from .calendar_feeds import FeedSite, calendar_files
 from .feeds import atom_feed as changes_feed
 from .hsds_files import write_hsds
 from .kaart import export_csv, export_json, search_records
+from .monitor_files import monitor_csv, monitor_json
 from .schema import write_schemas
 from .search_index import write_search_index
 
@@ -86,6 +88,14 @@ def _changes_feed(job: DataFilesJob) -> dict[str, bytes]:
     return {urls.CHANGES_FEED: changes_feed(job.catalog, job.site, job.directory_urls)}
 
 
+def _monitor_json(job: DataFilesJob) -> dict[str, bytes]:
+    return {urls.MONITOR_JSON: monitor_json(Monitor(job.catalog)).encode("utf-8")}
+
+
+def _monitor_csv(job: DataFilesJob) -> dict[str, bytes]:
+    return {urls.MONITOR_CSV: monitor_csv(Monitor(job.catalog)).encode("utf-8")}
+
+
 def _robots(job: DataFilesJob) -> dict[str, bytes]:
     """Every crawler is welcome; the sitemap (needs site_url to be absolute) lists every page."""
     sitemap = f"Sitemap: {job.site.absolute(urls.SITEMAP)}\n" if job.site.url else ""
@@ -119,6 +129,10 @@ OUTPUTS: tuple[Output, ...] = (
         (urls.EXPORT_CSV, "Het aanbod als eenvoudige tabel, zoals in de sociale kaart (CSV, niet HSDS)."),)),
     Output(urls.EXPORT_JSON, _files(_export_json), published=(
         (urls.EXPORT_JSON, "Hetzelfde als eenvoudige lijst (JSON, niet HSDS)."),)),
+    Output(urls.MONITOR_JSON, _files(_monitor_json), published=(
+        (urls.MONITOR_JSON, "De cijfers van de aanbodmonitor: dekking, gaten en actualiteit (JSON)."),)),
+    Output(urls.MONITOR_CSV, _files(_monitor_csv), published=(
+        (urls.MONITOR_CSV, "Dezelfde cijfers als tabel, één cijfer per regel (CSV)."),)),
     Output(urls.ROBOTS, _files(_robots)),
 )
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import posixpath
 
-from ...catalog.monitor import THIN, Monitor
+from ...catalog.monitor import MANY, THIN, Monitor
 from ...catalog.site_info import LICENSES
 from .. import urls
-from ..charts import bar_chart
 from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY
 from ..files.outputs import published_files
 from ..form import form_fields, partner_folders
@@ -73,7 +72,7 @@ def monitor_page(r: Renderer) -> list[GeneratedPage]:
     """De aanbodmonitor: coverage, gaps and freshness, for the coordinator."""
     return [r.page("monitor.html", r.options.settings.monitor_path, "Aanbodmonitor",
                    "Dekking, gaten en actualiteit van het aanbod van het CJG, in cijfers.",
-                   True, m=Monitor(r.catalog), bar_chart=bar_chart, thin=THIN)]
+                   True, hide=("navigation",), m=Monitor(r.catalog), thin=THIN, many=MANY)]
 
 
 def open_data_page(r: Renderer) -> list[GeneratedPage]:

@@ -46,6 +46,10 @@ FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("talen", "Talen", "checkboxes"),
     ("toegankelijkheid", "Toegankelijkheid", "textarea"),
 )
+# The lines around a file that is sent in the body of an e-mail, so that `cjg ontvang` finds it
+# whatever the e-mail program adds (a greeting, a signature, quoting).
+MESSAGE_START = "----- begin van het bestand -----"
+MESSAGE_END = "----- einde van het bestand -----"
 SESSION_HELP = ("Eén bijeenkomst per regel, als JJJJ-MM-DD UU:MM-UU:MM, bijvoorbeeld "
                 "2027-03-02 19:30-21:30. Laat leeg als er geen vaste data zijn.")
 

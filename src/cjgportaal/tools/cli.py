@@ -1,4 +1,4 @@
-"""The `cjg` command: validate, schema, new, import, codeowners, report and headers (see `cjg --help`)."""
+"""The `cjg` command: validate, schema, new, ontvang, import, codeowners, report and headers (see `cjg --help`)."""
 
 from __future__ import annotations
 
@@ -168,6 +168,50 @@ def _codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_MESSAGE_BYTES = 20_000_000  # a saved e-mail with its attachments; the file in it is checked on its own
+
+
+def _receive(args: argparse.Namespace) -> int:
+    from .receive import receive
+    from .scaffold import OutsideDataFolders, write_inside
+
+    root, settings = _project(args)
+    folders = settings.folders(root)
+    if args.bestand == "-":
+        message, shown = sys.stdin.read(), "het geplakte bericht"
+    else:
+        try:
+            if Path(args.bestand).stat().st_size > MAX_MESSAGE_BYTES:
+                print(f"cjg ontvang: {args.bestand} is te groot voor een bericht met één bestand.", file=sys.stderr)
+                return 1
+            message, shown = Path(args.bestand).read_text(encoding="utf-8", errors="replace"), args.bestand
+        except OSError as exc:
+            print(f"cjg ontvang: {args.bestand} is niet te lezen ({exc.strerror}).", file=sys.stderr)
+            return 1
+    got = receive(folders, message, shown, build_date(settings.build_date))
+    if got.target is None:
+        print(format_report(got.problems), file=sys.stderr)
+        print("Niets geschreven.", file=sys.stderr)
+        return 1
+    place = got.target.relative_to(root).as_posix()
+    print(got.diff(root) or f"{place}: hetzelfde als het huidige bestand.")
+    if not args.alleen_bekijken and got.text != got.current:
+        try:
+            write_inside(folders, got.target, got.text)
+        except OutsideDataFolders as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"Geschreven: {place} ({'gewijzigd' if got.current is not None else 'nieuw'}).")
+    if got.problems:
+        print(format_report(got.problems))
+    if any(p.severity is Severity.ERROR for p in got.problems):
+        print("Het bestand is nog niet in orde: los de punten hierboven op (of vraag het de partner) en "
+              "controleer daarna met 'cjg validate'.")
+        return 1
+    print("In orde. Bekijk het verschil en zet de wijziging met een pull request op de site.")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     if args.rapport == "wijzigingen":
         return _changes(args)
@@ -333,6 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("--overschrijven", action="store_true",
                            help="vervang bestaande bestanden met dezelfde id (standaard: nooit)")
     importing.set_defaults(run=_import)
+
+    receiving = commands.add_parser("ontvang", help="zet een bestand dat een partner mailde op zijn plek, "
+                                    "controleer het en laat het verschil zien")
+    receiving.add_argument("bestand", help="het bestand of de opgeslagen e-mail (.yml, .txt, .eml); '-' leest "
+                           "het geplakte bericht")
+    receiving.add_argument("--alleen-bekijken", action="store_true",
+                           help="controleer en laat het verschil zien, maar schrijf niets")
+    receiving.set_defaults(run=_receive)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

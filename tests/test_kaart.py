@@ -18,7 +18,7 @@ from cjgportaal.catalog.facets import dimensions
 from cjgportaal.render.files.kaart import export_csv, saved_item, search_records, years_covered
 from cjgportaal.render.files.schema import json_schemas
 from cjgportaal.render.glance import CARD_FACTS, KAART_FACTS, LIST_FACTS
-from cjgportaal.render.pages.maker import Renderer, RenderOptions
+from cjgportaal.render.pages.maker import MATCHING_LIMIT, Renderer, RenderOptions
 from cjgportaal.render.pages.registry import generated_pages
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
@@ -156,14 +156,15 @@ def test_csv_cells_that_look_like_formulas_stay_text(mini: Path) -> None:
     assert rows[0]["titel"] == "'=HYPERLINK(1)"
 
 
-def test_long_lists_under_a_page_end_in_a_link_to_the_kaart(default_site: Path, catalog: Catalog) -> None:
+def test_long_lists_under_a_page_show_all_with_the_rest_behind_toon_alle(default_site: Path, catalog: Catalog) -> None:
     html = (default_site / "ouders/baby/index.html").read_text(encoding="utf-8")
     baby = [o for o in catalog.visible_offerings()
             if "ouders" in o.audiences and "baby" in {b.id for b in catalog.age_bands_of(o)}]
-    assert len(baby) > 12
-    assert html.count('class="cjg-card"') == 12
-    assert (f'<a href="../../sociale-kaart/?doelgroep=ouders&amp;leeftijd=baby">Bekijk al het aanbod hierbij '
-            f'({len(baby)}) in de sociale kaart</a>') in html
+    assert len(baby) > MATCHING_LIMIT
+    assert html.count('class="cjg-card"') == len(baby)
+    shown, rest = html.split('<details class="cjg-facet cjg-meer">')
+    assert shown.count('class="cjg-card"') == MATCHING_LIMIT
+    assert f"<summary>Toon alle {len(baby)} (nog {len(baby) - MATCHING_LIMIT})</summary>" in rest
 
 
 def test_partner_table_is_paged_by_fifty(mini: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT
@@ -113,3 +114,40 @@ def test_contact_cards_and_helplines_in_the_browser(browser, base_url: str) -> N
         assert box.is_visible()
         assert box.locator("a[href='tel:+318000432']").count() == 1
     page.close()
+
+
+def _youth_topics(site: Path) -> list[Path]:
+    return [p for p in (site / "jongeren").glob("*/index.html") if 'id="aanbod-bij-dit-onderwerp"' in p.read_text("utf-8")]
+
+
+@pytest.mark.parametrize(("page", "paragraph", "helpline"), [
+    ("je-gevoel", "Denk je erover om jezelf pijn te doen?", "113 Zelfmoordpreventie"),
+    ("thuis", "Voel je je thuis niet veilig?", "Veilig Thuis"),
+])
+def test_the_helpline_stands_right_after_the_text_it_answers(default_site: Path, page: str, paragraph: str,
+                                                             helpline: str) -> None:
+    html = (default_site / "jongeren" / page / "index.html").read_text(encoding="utf-8")
+    block = re.search(rf'<p>{re.escape(paragraph)}[^<]*</p>\s*<aside class="cjg-helplines" aria-label="{helpline}">'
+                      r'\s*<p><strong>[^<]*</strong>: <a href="tel:\+31800\d{4}">bel 0800 \d{4}</a>', html)
+    assert block, page
+
+
+def test_youth_pages_have_the_helplines_before_the_offerings_and_youth_offerings_only(default_site: Path) -> None:
+    audiences = {}
+    for path in (ROOT / "offerings").rglob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        audiences[data["id"]] = data["doelgroepen"]
+    pages = _youth_topics(default_site)
+    assert len(pages) >= 7
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.index('id="cjg-hulp-titel"') < html.index('id="aanbod-bij-dit-onderwerp"'), page
+        assert html.count('id="cjg-hulp-titel"') == 1, page
+        cards = re.findall(r'<li class="cjg-card">\s*<h3 class="cjg-card__title"><a href="[./]*aanbod/([^/]+)/">.*?'
+                           r'(?:cjg-status--(\w+).*?)?</li>', html, re.S)
+        assert cards, page
+        assert all("jongeren" in audiences[offering] for offering, _ in cards), page
+        statuses = [status for _, status in cards]
+        assert statuses == sorted(statuses, key=["", "vol", "gepauzeerd"].index), page  # full ones last
+        text = " ".join(re.findall(r'<li class="cjg-card">.*?</li>', html, re.S))
+        assert not re.search(r"ouders van|helpt je gezin|helpt leerlingen en ouders|over opvoeden (en|of) opgroeien", text), page

@@ -6,6 +6,7 @@ its fingerprint changed. Hand-written pages that show data are rebuilt when the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,25 +15,29 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from ..catalog.catalog import Catalog
+from ..render.news import NewsPost
 from ..render.pages.maker import GeneratedPage
+from ..render.references import mentions
 from .mkdocs_pages import GeneratedFile, page_meta
 
 
-def _data_fingerprints(catalog: Catalog) -> tuple[str, str]:
-    """Fingerprints of the lists (with the loket and build date) and of all data."""
-    return catalog.fingerprint(()), catalog.fingerprint()
+def _data_fingerprints(catalog: Catalog, posts: Sequence[NewsPost]) -> tuple[str, str]:
+    """Fingerprints of the lists (with the loket and build date) and of all data, the news included
+    (the home page lists the latest posts)."""
+    news = "|".join(f"{post.src_uri}:{post.date}:{post.title}" for post in posts)
+    return catalog.fingerprint(()), catalog.fingerprint() + news
 
 
 def _drop_pages_showing_data(files: Files, lists_changed: bool) -> None:
     """A --dirty build rebuilds a hand-written page only when its file changed, but some show data
     too: the home page (JSON-LD with the partners), pages that list matching offerings (front matter
-    `aanbod:`) and, when the lists change, every page (the youth pages' helplines). Removing their
-    output has MkDocs build them again."""
+    `aanbod:`) or link to data by id (`render.references`) and, when the lists change, every page (the
+    youth pages' helplines). Removing their output has MkDocs build them again."""
     for file in files.documentation_pages():
         if file.abs_src_path is None:
             continue
-        if (lists_changed or file.src_uri == "index.md"
-                or "aanbod" in get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))[1]):
+        body, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
+        if lists_changed or file.src_uri == "index.md" or "aanbod" in meta or mentions(body):
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
@@ -49,11 +54,11 @@ class Incremental:
         self._built, self._built_data = {}, ("", "")
 
     def mark_changed(self, added: dict[str, GeneratedFile], pages: dict[str, GeneratedPage], files: Files,
-                     catalog: Catalog) -> None:
+                     catalog: Catalog, posts: Sequence[NewsPost]) -> None:
         """Mark the generated files whose page changed, and drop the hand-written pages whose data did."""
         for src_uri, file in added.items():
             file.changed = not self.dirty or self._built.get(src_uri) != pages[src_uri].fingerprint
-        if self.dirty and (data := _data_fingerprints(catalog)) != self._built_data:
+        if self.dirty and (data := _data_fingerprints(catalog, posts)) != self._built_data:
             _drop_pages_showing_data(files, lists_changed=data[0] != self._built_data[0])
 
     def read_menu_titles(self, nav_pages: list[Page], pages: dict[str, GeneratedPage], config: MkDocsConfig) -> None:
@@ -68,8 +73,8 @@ class Incremental:
                 if generated is not None:
                     page.meta = page_meta(generated)
 
-    def remember(self, pages: dict[str, GeneratedPage], catalog: Catalog) -> None:
+    def remember(self, pages: dict[str, GeneratedPage], catalog: Catalog, posts: Sequence[NewsPost]) -> None:
         """After a build: what site_dir now holds."""
         if self.dirty:
             self._built = {src_uri: page.fingerprint for src_uri, page in pages.items()}
-            self._built_data = _data_fingerprints(catalog)
+            self._built_data = _data_fingerprints(catalog, posts)

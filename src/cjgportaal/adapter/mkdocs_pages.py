@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..render.pages.maker import GeneratedPage, Renderer
+from ..render.references import page_references
 from .anchors import anchor_ids
 
 log = logging.getLogger("mkdocs.plugins.cjg")
@@ -34,12 +35,20 @@ def page_meta(generated: GeneratedPage) -> dict[str, Any]:
             "search": {"exclude": not generated.searchable}, "hide": list(generated.hide)}
 
 
-def page_markdown(markdown: str, page: Page, generated: GeneratedPage | None) -> str:
-    """A page's Markdown: a generated page has none (its HTML comes in `page_content`), only meta."""
-    if generated is None:
+def page_markdown(markdown: str, page: Page, generated: GeneratedPage | None, renderer: Renderer | None,
+                  config: MkDocsConfig) -> str:
+    """A page's Markdown: a generated page has none (its HTML comes in `page_content`), only meta; a
+    hand-written page's links to data by id (`aanbod:`, `partner:`, `hulplijn:`, see
+    `render.references`) are resolved, and an unknown id is a warning (a failure with --strict)."""
+    if generated is not None:
+        page.meta = page_meta(generated)
+        return ""
+    if renderer is None:
         return markdown
-    page.meta = page_meta(generated)
-    return ""
+    markdown, problems = page_references(renderer, page.file.src_uri, markdown)
+    for problem in problems:
+        log.warning(f"{config.docs_dir}/{page.file.src_uri}: {problem}")
+    return markdown
 
 
 def add_files(pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig) -> dict[str, GeneratedFile]:

@@ -85,7 +85,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.generated = generated_pages(self.renderer)
         config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
         added = mkdocs_pages.add_files(self.generated, files, config)
-        self.incremental.mark_changed(added, self.generated, files, self.catalog)
+        self.incremental.mark_changed(added, self.generated, files, self.catalog, self.posts)
         self.script_hashes.know_files(files)
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
         return files
@@ -116,7 +116,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return mkdocs_pages.page_markdown(markdown, page, self.generated.get(page.file.src_uri))
+        return mkdocs_pages.page_markdown(markdown, page, self.generated.get(page.file.src_uri), self.renderer, config)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return mkdocs_pages.page_content(html, page, self.generated.get(page.file.src_uri), self.renderer, config)
@@ -133,7 +133,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None and self.job is not None
         self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
-        self.incremental.remember(self.generated, self.catalog)
+        self.incremental.remember(self.generated, self.catalog, self.posts)
         self.data_files.after(self.job)
         self.publish.publish(config)
 

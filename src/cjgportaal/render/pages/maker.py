@@ -15,11 +15,13 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from ...catalog import availability
 from ...catalog.catalog import Catalog
 from ...catalog.entry_kinds import review_by
 from ...catalog.facets import Dimension, dimensions
+from ...catalog.fit import by_fit
 from ...catalog.settings import SiteSettings
 from ...model.fieldtypes import slug
 from ...model.models import Offering
@@ -29,7 +31,8 @@ from ..news import NewsPost
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
 KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
-MATCHING_LIMIT = 12  # offerings under a hand-written page; the rest through a link to the kaart
+MATCHING_LIMIT = 8  # offerings shown under a hand-written page; the rest behind "Toon alle"
+YOUTH_SECTION = "jongeren/"  # pages under it are the youth pages (as in the theme's main.html)
 
 
 @dataclass(frozen=True)
@@ -196,20 +199,27 @@ class Renderer:
         return self.env.get_template("helplines.html").render(helplines=helplines) if helplines else ""
 
     def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
-        """Offerings matching a hand-written page's `aanbod:` front matter, and any problems with it."""
+        """Offerings matching a hand-written page's `aanbod:` front matter, best fit first (see
+        `catalog.fit`), and any problems with it. A youth page shows offerings for young people only,
+        with the helplines before them."""
+        youth = src_uri.startswith(YOUTH_SECTION)
+        helplines = Markup(self.helplines_html()) if youth else Markup()
         if not isinstance(filters, dict):
-            return "", ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
-        lists = self.catalog.lists
-        # front matter key → (its list, the values an offering has, the kaart's filter for it)
-        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]], str]] = {
-            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences), "doelgroep"),
-            "themas": (lists.themes, lambda o: set(o.themes), "thema"),
-            "niveaus": (lists.tiers, lambda o: set(o.tiers), "niveau"),
-            "soorten": (lists.kinds, lambda o: {o.kind}, "soort"),
-            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}, "leeftijd"),
-        }
+            return helplines, ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
         problems: list[str] = []
-        kaart_query: list[tuple[str, str]] = []
+        if youth:
+            filters = {"doelgroep": "jongeren", **filters}
+            if filters["doelgroep"] != "jongeren":
+                problems.append("op een pagina voor jongeren staat alleen aanbod voor jongeren; zet 'doelgroep: jongeren'.")
+        lists = self.catalog.lists
+        # front matter key → (its list, the values an offering has)
+        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]]]] = {
+            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences)),
+            "themas": (lists.themes, lambda o: set(o.themes)),
+            "niveaus": (lists.tiers, lambda o: set(o.tiers)),
+            "soorten": (lists.kinds, lambda o: {o.kind}),
+            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}),
+        }
         offerings = self.catalog.visible_offerings()
         for key, value in filters.items():
             if key == "titel":
@@ -217,14 +227,13 @@ class Renderer:
             if key not in known:
                 problems.append(f"'aanbod.{key}' bestaat niet; kies uit {', '.join(known)}.")
                 continue
-            table, values_of, facet = known[key]
+            table, values_of = known[key]
             wanted = set(value if isinstance(value, list) else [value])
             problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
             offerings = [o for o in offerings if values_of(o) & wanted]
-            kaart_query += [(facet, v) for v in sorted(map(str, wanted & set(table)))]
-        kaart = urls.relative_url(src_uri, urls.KAART_PAGE, self.options.directory_urls)
+        ordered = by_fit(self.catalog, offerings)
         html = self.env.get_template("matching.html").render(
-            heading=filters.get("titel", "Aanbod bij dit onderwerp"), offerings=offerings[:MATCHING_LIMIT],
-            total=len(offerings), kaart_url=f"{kaart}?{urlencode(kaart_query)}", c=self.catalog,
+            heading=filters.get("titel", "Aanbod bij dit onderwerp"), first=ordered[:MATCHING_LIMIT],
+            rest=ordered[MATCHING_LIMIT:], helplines=helplines, c=self.catalog,
             options=self.options, review_by=review_by, **self.links(src_uri))
         return html, problems

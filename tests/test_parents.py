@@ -19,13 +19,14 @@ from cjgportaal.catalog.contact_point import load_contact_point
 from cjgportaal.catalog.references import reference_tables
 from cjgportaal.model.lists import load_lists
 from cjgportaal.render.news import load_posts
+from cjgportaal.render.pages.maker import MATCHING_LIMIT
 
 from .browser import serve
 from .conftest import ROOT, build_env, copy_project, edit, mkdocs_build
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 BUILD_DAY = date(2026, 11, 22)  # the date of conftest.BUILD_EPOCH in Amsterdam
-PHASES = {  # link text on the home page → age band name on the offering page
+PHASES = {  # life phase → its link on the home page, which is the age band name on the offering page
     "Zwanger": "Zwanger", "Baby": "Baby (0 tot 2 jaar)", "Peuter": "Peuter (2 tot 4 jaar)",
     "Kind": "Kind (4 tot 12 jaar)", "Tiener": "Tiener (12 tot 16 jaar)",
     "16 tot 23": "Jongvolwassene (16 tot 23 jaar)",
@@ -64,13 +65,13 @@ def test_home_page_answers_where_to_go_on_one_phone_screen(browser, base_url: st
     page = browser.new_page(viewport={"width": 375, "height": 667})
     page.goto(base_url)
     article = page.locator("article")
-    needed = [article.get_by_role("link", name=name, exact=True) for name in PHASES]
-    needed += [article.get_by_role("link", name=re.compile(r"^Bel 0321")),
-               article.get_by_role("link", name="loop binnen"),
-               article.get_by_role("link", name="Ouders", exact=True),
-               article.get_by_role("link", name="Jongeren", exact=True),
-               article.get_by_role("link", name="Professionals", exact=True),
-               page.get_by_role("button", name=re.compile("Zoeken"))]
+    # The life phases are one tap away too, in the row under the three doors (test_front_door.py).
+    needed = [article.get_by_role("link", name=re.compile(r"^Bel 0321")),
+              article.get_by_role("link", name=re.compile("^kom langs")),
+              article.get_by_role("link", name="Ouders", exact=True),
+              article.get_by_role("link", name="Jongeren", exact=True),
+              article.get_by_role("link", name="Professionals", exact=True),
+              page.get_by_role("button", name=re.compile("Zoeken"))]
     for locator in needed:
         box = locator.first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 667, locator
@@ -82,7 +83,7 @@ def test_an_offering_is_at_most_three_clicks_from_home(browser, base_url: str, p
     page = browser.new_page()
     page.goto(base_url)
     clicks = 0
-    page.locator("article").get_by_role("link", name=phase, exact=True).click()
+    page.locator("article").get_by_role("link", name=PHASES[phase], exact=True).click()
     clicks += 1
     page.locator(".cjg-card__title a").first.click()
     clicks += 1
@@ -96,14 +97,15 @@ def test_an_offering_is_at_most_three_clicks_from_home(browser, base_url: str, p
 
 def test_agenda_shows_only_upcoming_sessions_in_date_order(default_site: Path) -> None:
     html = _html(default_site, "ouders/agenda")
-    moments = re.findall(r'<time datetime="([0-9T:-]+)">', html)
+    # The moment of each item (a course run's is its next session; its other dates are listed in it).
+    moments = re.findall(r'class="cjg-agenda__when">[^<]*<time datetime="([0-9T:-]+)">', html)
     assert moments and moments == sorted(moments)
     assert all(date.fromisoformat(m[:10]) >= BUILD_DAY for m in moments)
     assert "2026-11-17" not in html  # a theme evening five days before the build date
     assert 'datetime="2026-12-08T19:30"' in html
     months = re.findall(r'<h2 id="maand-\d+">([^<]+)</h2>', html)
     assert months[:3] == ["December 2026", "Januari 2027", "Februari 2027"]
-    assert "Vol: je kunt je niet meer aanmelden." in html
+    assert "Vol: je kunt je niet meer aanmelden voor deze ronde." in html  # a full course run, marked once
     cancelled = re.search(r'<li class="cjg-agenda__item cjg-agenda__item--geannuleerd".*?</li>', html, re.S)
     assert cancelled and "Gaat niet door." in cancelled[0] and ".ics" not in cancelled[0]
     assert len(html.encode()) < 100_000
@@ -187,19 +189,19 @@ def test_feeds_mark_full_and_cancelled_sessions_and_share_uids(default_site: Pat
     assert {e["DTSTART"].dt.date(): str(e["STATUS"]) for e in expanded} == {
         date(2027, 9, 21): "CANCELLED", date(2027, 10, 5): "CONFIRMED"}
     full = _calendar(default_site, "kalender/peuter-in-zicht.ics").walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in full].count("Peuter in zicht (vol)") == 1
-    single = _calendar(default_site, "kalender/peuter-in-zicht/20270202-1930.ics").walk("VEVENT")
-    assert [str(e["UID"]) for e in single] == ["peuter-in-zicht-20270202-1930@cjg.voorbeeld.nl"]
-    assert single[0]["UID"] in [e["UID"] for e in full]
-    assert single[0]["UID"] in [e["UID"] for e in _calendar(default_site, "kalender/agenda.ics").walk("VEVENT")]
+    assert [str(e["SUMMARY"]) for e in full][:4] == [f"Peuter in zicht ({n} van 4, vol)" for n in range(1, 5)]
+    run = _calendar(default_site, "kalender/peuter-in-zicht/ronde-20270202-1930.ics").walk("VEVENT")
+    assert str(run[0]["UID"]) == "peuter-in-zicht-20270202-1930-20270202-1930@cjg.voorbeeld.nl" and len(run) == 4
+    assert {e["UID"] for e in run} <= {e["UID"] for e in full}
+    assert {e["UID"] for e in run} <= {e["UID"] for e in _calendar(default_site, "kalender/agenda.ics").walk("VEVENT")}
     assert not (default_site / "kalender/themabijeenkomsten-jonge-kinderen/20270921-1930.ics").exists()
 
 
 def test_offering_page_links_each_session_and_its_feed(default_site: Path) -> None:
     html = _html(default_site, "aanbod/peuter-in-zicht")
-    for link in re.findall(r'href="([^"]+\.ics)"', html):
+    for link in re.findall(r'href="([^":]+\.ics)"', html):  # not the webcal:// subscription
         assert (default_site / "aanbod/peuter-in-zicht" / link).resolve().is_file(), link
-    assert html.count("Zet in je agenda") == 4 and "../../kalender/peuter-in-zicht.ics" in html
+    assert html.count("Zet alle data van deze ronde in je agenda") == 2 and "../../kalender/peuter-in-zicht.ics" in html
 
 
 # --- loket --------------------------------------------------------------------------------------
@@ -360,3 +362,40 @@ def test_parent_pages_are_written_in_short_sentences(page: str) -> None:
     average = len(words) / len(sentences)
     lix = average + 100 * sum(len(w) > 6 for w in words) / len(words)
     assert average <= 10 and max(map(len, sentences)) <= 20 and lix < 35, (average, lix)
+
+
+def _cards(html: str) -> list[tuple[str, str, str]]:
+    """The cards under a hand-written page, in order: (offering id, status class or '', summary)."""
+    section = html[html.index('id="aanbod-bij-dit-onderwerp"'):]
+    return [(m[1], m[2] or "", m[3]) for m in re.finditer(
+        r'<li class="cjg-card">\s*<h3 class="cjg-card__title"><a href="[./]*aanbod/([^/]+)/">.*?</h3>\s*'
+        r'(?:<p class="cjg-status cjg-status--(\w+)">.*?</p>\s*)?(?:<p class="cjg-notice">.*?</p>\s*)?<p>(.*?)</p>',
+        section, re.S)]
+
+
+def test_peuter_page_shows_and_links_peuter_in_zicht_and_every_match_by_fit(default_site: Path) -> None:
+    from cjgportaal.catalog.catalog import load_catalog
+    from cjgportaal.catalog.entry_kinds import DataFolders
+
+    catalog, _ = load_catalog(DataFolders(ROOT), BUILD_DAY)
+    assert catalog is not None
+    peuter = catalog.lists.age_bands["peuter"]
+    expected = {o.id for o in catalog.visible_offerings() if "ouders" in o.audiences and peuter in catalog.age_bands_of(o)}
+    html = _html(default_site, "ouders/peuter")
+    assert '<li>In de cursus <a href="../../aanbod/peuter-in-zicht/">Peuter in zicht</a> praat je' in html
+    ids = [card[0] for card in _cards(html)]
+    assert sorted(ids) == sorted(expected) and len(ids) > MATCHING_LIMIT  # all of them, none twice
+    assert f"<summary>Toon alle {len(ids)} (nog {len(ids) - MATCHING_LIMIT})</summary>" in html
+    assert ids.index("peuter-in-zicht") < MATCHING_LIMIT  # in sight without opening "Toon alle"
+    tiers = list(catalog.lists.tiers)
+    first_open_huis = min(i for i, o in enumerate(ids) if "open-huis" in catalog.offerings[o].tiers)
+    heaviest = [i for i, o in enumerate(ids) if catalog.offerings[o].tiers == [tiers[-1]]]
+    assert heaviest and first_open_huis == 0 < min(heaviest)
+    assert ids.index("cjg-telefoon") < ids.index("eigen-kracht-conferentie")
+    assert _cards(html)[-1][1] == "gepauzeerd"
+
+
+@pytest.mark.parametrize("page", ["ouders/baby", "ouders/kind", "ouders/tiener", "ouders/opvoeden"])
+def test_other_parent_pages_put_light_and_narrow_help_first(default_site: Path, page: str) -> None:
+    ids = [card[0] for card in _cards(_html(default_site, page))]
+    assert ids.index("eigen-kracht-conferentie" if page != "ouders/opvoeden" else "gezinscoaching") >= MATCHING_LIMIT

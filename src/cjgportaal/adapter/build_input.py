@@ -18,10 +18,12 @@ from ..catalog.settings import SiteSettings
 from ..catalog.site_info import SiteInfo
 from ..load.problems import Severity, format_report
 from ..load.yaml_files import ParseCache
+from ..render import urls
 from ..render.files.schema import json_schemas
 from ..render.news import NewsPost, load_posts
 from ..render.pages.maker import Renderer, RenderOptions
 from ..render.security import form_origin
+from ..render.theme_data import theme_loket, theme_news
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
@@ -66,9 +68,15 @@ def renderer(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig,
 
 
 def theme_extra(renderer: Renderer, settings: SiteSettings) -> dict[str, Any]:
-    """What the package theme's main.html needs: the helpline box (rendered and escaped here) and
-    the quick exit's address."""
-    return {"hulplijnen": Markup(renderer.helplines_html()), "snel_weg": settings.quick_exit_url}
+    """What the package theme needs: the helpline box (rendered and escaped here), the quick exit's
+    address, the pages outside jongeren/ that have it and its explanation page, the loket and the latest news."""
+    directory_urls = renderer.options.directory_urls
+    loket = renderer.catalog.contact_point
+    return {"hulplijnen": Markup(renderer.helplines_html()), "snel_weg": settings.quick_exit_url,
+            "snel_weg_paginas": settings.quick_exit_pages,
+            "snel_weg_uitleg": urls.page_url(settings.quick_exit_info, directory_urls) if settings.quick_exit_info else "",
+            "loket": theme_loket(loket) if loket else None,
+            "nieuws": theme_news(renderer.posts, directory_urls)}
 
 
 def form_targets(settings: SiteSettings) -> tuple[str, ...]:

@@ -53,6 +53,9 @@ class SiteSettings(BaseModel):
     branch: str = "main"
     monitor_path: str = "professionals/aanbodmonitor.md"  # where the aanbodmonitor goes
     quick_exit_url: WebUrl = "https://www.weeronline.nl/"  # the "snel weg" button's neutral site
+    # Pages outside jongeren/ (which always has it) with the "snel weg" bar, as paths in docs_dir.
+    quick_exit_pages: tuple[str, ...] = ()
+    quick_exit_info: str = ""  # a page in docs_dir on visiting unseen, linked next to the button
     error_report: Literal["email", "issue"] = "email"  # "Fout melden": e-mail or GitHub issue
     contact_form: ContactForm = ContactForm()
     open_data_license: str = "CC0-1.0"  # SPDX id of the open data's licence

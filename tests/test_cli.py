@@ -56,7 +56,7 @@ def test_broken_copy_reports_every_problem_at_once(tmp_path: Path) -> None:
     for expected in [
         f"{OFFERING}:{soort}: fout: veld 'soort': de soort 'kursus' bestaat niet.",
         "bedoelde je 'cursus'?",
-        f"{OFFERING}:{datum}: fout: veld 'bijeenkomsten[2].datum': de datum 2027-02-31 bestaat niet.",
+        f"{OFFERING}:{datum}: fout: veld 'rondes[1].bijeenkomsten[2].datum': de datum 2027-02-31 bestaat niet.",
         f"{PARTNER}:{postcode}: fout: veld 'adressen[1].postcode': '8251' is geen geldige postcode.",
         f"{PARTNER}:{roll}: fout: veld 'roll': dit veld bestaat niet.",
         "bedoelde je 'rol'?",

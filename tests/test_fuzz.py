@@ -52,11 +52,12 @@ DAY = st.one_of(st.dates(date(1960, 1, 1), date(2110, 12, 31)), st.dates(),
 # (file, path to the field) of every text, number and date the fuzzer fills in.
 TEXT_FIELDS = [(OFFERING, p) for p in (("titel",), ("samenvatting",), ("beschrijving",), ("toegang", "toelichting"),
                                          ("locaties", 0, "naam"), ("locaties", 0, "straat"),
-                                         ("bijeenkomsten", 0, "opmerking"), ("contact", "naam"))]
+                                         ("rondes", 0, "bijeenkomsten", 0, "opmerking"), ("rondes", 0, "naam"),
+                                         ("contact", "naam"))]
 TEXT_FIELDS += [(PARTNER, p) for p in (("naam",), ("samenvatting",), ("beschrijving",), ("website",),
                                         ("email",), ("telefoon",))]
 NUMBER_FIELDS = [(OFFERING, ("kosten", "bedrag"))]  # with 'soort: eigen-bijdrage', see _run
-DATE_FIELDS = [(OFFERING, ("gecontroleerd",)), (OFFERING, ("bijeenkomsten", 0, "datum")),
+DATE_FIELDS = [(OFFERING, ("gecontroleerd",)), (OFFERING, ("rondes", 0, "bijeenkomsten", 0, "datum")),
                (PARTNER, ("gecontroleerd",))]
 
 

@@ -39,7 +39,7 @@ MARKDOWN_PAYLOADS = [
 
 OFFERING_TEXT = ["titel", "samenvatting", "beschrijving", "toegankelijkheid", "toegang.toelichting",
                  "kosten.toelichting", "aanmelden.uitleg", "contact.naam", "locaties.0.straat",
-                 "locaties.0.plaats", "bijeenkomsten.0.opmerking"]
+                 "locaties.0.plaats", "rondes.0.naam", "rondes.1.bijeenkomsten.0.opmerking"]
 PARTNER_TEXT = ["naam", "samenvatting", "beschrijving", "kerntaken.0", "adressen.0.naam", "adressen.0.straat",
                 "adressen.0.plaats", "consultatie.naam", "verwijzen"]
 ROUTE_TEXT = ["verwijswijzer.1.groep", "verwijswijzer.1.situatie", "verwijswijzer.1.naar", "verwijswijzer.1.hoe",

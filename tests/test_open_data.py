@@ -88,9 +88,14 @@ def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path
     course = services["peuter-in-zicht"]
     assert course["name"] == "Peuter in zicht" and course["minimum_age"] == 2 and course["maximum_age"] == 3
     sessions = course["schedules"]
-    assert [s["dtstart"] for s in sessions] == ["2027-02-02", "2027-02-09", "2027-02-16", "2027-02-23"]
+    assert [s["dtstart"] for s in sessions][:5] == ["2027-02-02", "2027-02-09", "2027-02-16", "2027-02-23",
+                                                     "2027-09-28"]
     assert sessions[0]["opens_at"] == "19:30" and sessions[0]["valid_to"] == "2027-02-02"
-    assert sessions[2]["cjg_status"] == "vol"
+    # Each session names its course run; the run's status, name and places travel with it.
+    assert {s["cjg_ronde"] for s in sessions} == {"20270202-1930", "20270928-1930"}
+    assert all(s["cjg_ronde_status"] == "vol" and s["cjg_ronde_plaatsen"] == 12 for s in sessions[:4])
+    assert "cjg_ronde_status" not in sessions[4] and sessions[6]["cjg_status"] == "geannuleerd"
+    assert sessions[1]["description"].startswith("Voorjaar 2027, bijeenkomst 2 van 4: Dinsdag 9 februari 2027")
     assert sessions[0]["service_at_location_id"] == course["service_at_locations"][0]["id"]
     address = course["service_at_locations"][0]["location"]["addresses"][0]
     assert (address["address_1"], address["postal_code"], address["country"]) == ("De Rede 80", "8251 EX", "NL")
@@ -272,15 +277,23 @@ def test_pages_carry_schema_org_json_ld(default_site: Path) -> None:
 
     course = _jsonld(default_site, "aanbod/peuter-in-zicht/")
     types = [o["@type"] for o in course]
-    assert types == ["Service", "Event", "Event", "Event", "Event"]
+    assert types == ["Service", "Course"]  # the course runs: a Course with a CourseInstance per run
     service = course[0]
     assert service["provider"]["@type"] == "Organization"
     assert service["audience"][0]["suggestedMinAge"] == 2 and service["audience"][0]["suggestedMaxAge"] == 3
-    for event in course[1:]:
-        assert event["name"] == "Peuter in zicht"
-        assert event["startDate"].startswith("2027-02-") and event["startDate"].endswith("+01:00")
+    spring, autumn = course[1]["hasCourseInstance"]
+    assert spring["@type"] == "CourseInstance" and spring["name"] == "Peuter in zicht: Voorjaar 2027"
+    assert spring["startDate"] == "2027-02-02T19:30:00+01:00" and spring["endDate"] == "2027-02-23T21:30:00+01:00"
+    assert spring["maximumAttendeeCapacity"] == 12
+    assert [e["startDate"][:10] for e in spring["subEvent"]] == ["2027-02-02", "2027-02-09", "2027-02-16",
+                                                                 "2027-02-23"]
+    for event in spring["subEvent"]:
+        assert event["@type"] == "Event" and event["name"] == "Peuter in zicht"
+        assert event["startDate"].endswith("+01:00") and event["endDate"] > event["startDate"]
         assert event["location"]["@type"] == "Place" and event["location"]["address"]["streetAddress"]
-        assert event["isAccessibleForFree"] is True and event["endDate"] > event["startDate"]
+        assert event["isAccessibleForFree"] is True
+    statuses = [e["eventStatus"].rsplit("/", 1)[1] for e in autumn["subEvent"]]
+    assert statuses == ["EventScheduled", "EventScheduled", "EventCancelled", "EventScheduled", "EventScheduled"]
 
     weekly = _jsonld(default_site, "aanbod/geldspreekuur-jongeren/")[0]
     place = weekly["availableChannel"]["serviceLocation"][0]

@@ -30,6 +30,10 @@ OFFERINGS = {
 # session status → date (the build date is 2026-11-22)
 SESSIONS = {"gepland": "2026-11-23", "vol": "2026-11-24", "geannuleerd": "2026-11-25"}
 HOST = "cjg.voorbeeld.nl"  # of site_url in mkdocs.yml
+# A course with two runs: the first full, the second with one cancelled evening.
+COURSE_ID, COURSE_TITLE = "lavendelcursus", "Lavendelcursus"
+FULL_RUN = ("2026-11-30", "2026-12-07", "2026-12-14")
+RUN_WITH_CANCELLED = ("2027-01-11", "2027-01-18", "2027-01-25")  # the evening of 18 January is cancelled
 
 
 def _offering_yaml(status: str) -> str:
@@ -73,6 +77,20 @@ controleren_voor: 2027-11-21
 """
 
 
+def _course_yaml() -> str:
+    def sessions(days: tuple[str, ...], cancelled: str = "") -> str:
+        return "".join(f'      - {{datum: {day}, van: "19:30", tot: "21:30", locatie: Dorpshuis De Steiger'
+                       + (", status: geannuleerd" if day == cancelled else "") + "}\n" for day in days)
+    return (_offering_yaml("actief").replace("id: zonnebloemochtend", f"id: {COURSE_ID}")
+            .replace("titel: Zonnebloemochtend", f"titel: {COURSE_TITLE}").replace("soort: inloop", "soort: cursus")
+            .split("openingstijden:")[0]
+            + "rondes:\n  - naam: Herfstronde\n    status: vol\n    plaatsen: 10\n    bijeenkomsten:\n"
+            + sessions(FULL_RUN) + "  - naam: Winterronde\n    bijeenkomsten:\n"
+            + sessions(RUN_WITH_CANCELLED, RUN_WITH_CANCELLED[1])
+            + 'contact:\n  telefoon: "0321 123 449"\nstatus: actief\n'
+              "gecontroleerd: 2026-11-21\ncontroleren_voor: 2027-11-21\n")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("status") / "project")
@@ -80,6 +98,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder.mkdir()
     for status, (offering_id, *_rest) in OFFERINGS.items():
         (folder / f"{offering_id}.yml").write_text(_offering_yaml(status), encoding="utf-8")
+    (folder / f"{COURSE_ID}.yml").write_text(_course_yaml(), encoding="utf-8")
     out = project.parent / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
@@ -267,3 +286,74 @@ def test_atom_feed_marks_status_and_leaves_stopped_offerings_out(site: Path) -> 
     assert entries["Klaprooscafé (tijdelijk gestopt)"].startswith(f"Let op: {_notice('gepauzeerd')}")
     assert not [title for title in entries if title.startswith("Madeliefkring")]
     assert "Madeliefkring" not in (site / "open-data/nieuw-aanbod.xml").read_text(encoding="utf-8")
+
+
+# --- a course run as a unit: a full run, and a run with one cancelled evening ----------------------
+
+def _course_items(soup: BeautifulSoup | Tag, selector: str) -> list[Tag]:
+    return [item for item in soup.select(selector)
+            if any(a.get("href", "").endswith(f"aanbod/{COURSE_ID}/") for a in item.select("a"))]
+
+
+def test_course_page_shows_each_run_once_with_its_status_and_dates(site: Path) -> None:
+    runs = _soup(site, f"aanbod/{COURSE_ID}").select("section.cjg-run")
+    full, other = (_text(run) for run in runs)
+    assert len(runs) == 2 and full.startswith("Herfstronde") and other.startswith("Winterronde")
+    assert "Cursus van 3 avonden, 19.30 tot 21.30 uur, Dorpshuis De Steiger. Er zijn 10 plaatsen." in full
+    assert full.count("Vol: je kunt je niet meer aanmelden voor deze ronde.") == 1
+    assert "gaat niet door" not in full and "Vol" not in other
+    assert [li.get_text(" ", strip=True) for li in runs[1].select("li")] == [
+        "maandag 11 januari 2027", "maandag 18 januari 2027 : gaat niet door", "maandag 25 januari 2027"]
+    assert "Cursus van 2 avonden" in other  # the cancelled evening is not counted
+    for run, name in zip(runs, ("Herfstronde", "Winterronde"), strict=True):
+        links = run.select("a[download]")
+        assert [_text(a) for a in links] == [f"Zet alle data van deze ronde in je agenda : {name}"]
+
+
+def test_agenda_and_activities_show_one_item_per_run(site: Path) -> None:
+    agenda = [_text(item) for item in _course_items(_soup(site, "ouders/agenda"), "section.cjg-agenda-month li.cjg-agenda__item")]
+    assert len(agenda) == 2
+    assert agenda[0].startswith("Begint op maandag 30 november 2026") and "Herfstronde" in agenda[0]
+    assert agenda[0].count("Vol: je kunt je niet meer aanmelden voor deze ronde.") == 1
+    assert all(day in agenda[0] for day in ("30 november 2026", "7 december 2026", "14 december 2026"))
+    assert "Vol" not in agenda[1] and agenda[1].count("gaat niet door") == 1
+    assert "maandag 18 januari 2027 : gaat niet door" in agenda[1]
+    rows = [_text(row) for row in _course_items(_soup(site, "jongeren/activiteiten"), "tr")]
+    assert len(rows) == 2 and "(vol)" in rows[0] and "(vol)" not in rows[1] and "gaat niet door" in rows[1]
+
+
+def test_kaart_records_name_each_run_and_its_status(site: Path) -> None:
+    meta = _search_records(site)[f"/aanbod/{COURSE_ID}/"]["meta"]
+    assert isinstance(meta, dict)
+    assert meta["rondes"] == ("Herfstronde: 3 bijeenkomsten, 30 november 2026 tot 14 december 2026 (vol); "
+                              "Winterronde: 3 bijeenkomsten, 11 januari 2027 tot 25 januari 2027")
+    rows = {row["id"]: row for row in csv.DictReader(
+        io.StringIO((site / "sociale-kaart/aanbod.csv").read_text(encoding="utf-8-sig")), delimiter=";")}
+    assert rows[COURSE_ID]["rondes"] == meta["rondes"]
+
+
+def test_calendar_has_one_file_per_run_with_every_session(site: Path) -> None:
+    folder = site / "kalender" / COURSE_ID
+    assert sorted(p.name for p in folder.iterdir()) == ["ronde-20261130-1930.ics", "ronde-20270111-1930.ics"]
+    full = list(_calendar(site, f"{COURSE_ID}/ronde-20261130-1930.ics").values())
+    assert [str(e["status"]) for e in full] == ["CONFIRMED"] * 3  # type: ignore[index]
+    assert [str(e["summary"]) for e in full] == [  # type: ignore[index]
+        f"{COURSE_TITLE} ({n} van 3, vol)" for n in (1, 2, 3)]
+    other = _calendar(site, f"{COURSE_ID}/ronde-20270111-1930.ics")
+    assert {uid: str(e["status"]) for uid, e in other.items()} == {  # type: ignore[index]
+        f"{COURSE_ID}-20270111-1930-{day.replace('-', '')}-1930@{HOST}": status
+        for day, status in zip(RUN_WITH_CANCELLED, ("CONFIRMED", "CANCELLED", "CONFIRMED"), strict=True)}
+    agenda = _calendar(site, "agenda.ics")
+    assert set(other) <= set(agenda) and {uid for uid in agenda if uid.startswith(f"{COURSE_ID}-")} == set(other) | {
+        str(e["uid"]) for e in full}  # type: ignore[index]
+
+
+def test_json_ld_has_a_course_instance_per_run(site: Path) -> None:
+    html = (site / f"aanbod/{COURSE_ID}/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    blocks = json.loads(soup.select_one('script[type="application/ld+json"]').string)  # type: ignore[union-attr,arg-type]
+    course = next(block for block in blocks if block["@type"] == "Course")
+    full, other = course["hasCourseInstance"]
+    assert full["maximumAttendeeCapacity"] == 10 and len(full["subEvent"]) == 3
+    assert [e["eventStatus"].rsplit("/", 1)[1] for e in other["subEvent"]] == [
+        "EventScheduled", "EventCancelled", "EventScheduled"]

@@ -10,6 +10,9 @@ every page, card, list, agenda, search record, export, feed and calendar file.
 - `gestopt`: only its own page, which says it stopped.
 - A session `vol` is shown, marked "Vol"; `geannuleerd` is shown, marked "Gaat niet door", and is
   STATUS:CANCELLED in calendars, without a file of its own.
+- A course run (`rondes`) shows as one item with all its dates and one status: `vol` (or a full
+  offering) marks the run "Vol", not each evening; a cancelled run is marked "Gaat niet door" as a
+  whole, and all its sessions are cancelled; one cancelled evening is marked on that date only.
 
 The offering's notice (`mededeling`, see `Catalog.current_notice`) goes with its status wherever the
 offering shows.
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..model.models import Offering, Session
+from ..model.models import CourseRun, Offering, Session
 from ..model.vocabulary import SessionStatus, label
 
 LISTED: Final = frozenset({"actief", "vol", "gepauzeerd"})  # in overviews, the kaart, exports and feeds
@@ -43,11 +46,22 @@ def is_running(offering: Offering) -> bool:
     return offering.status in RUNNING
 
 
-def session_status(offering: Offering, session: Session) -> SessionStatus:
-    """A session's status as shown: cancelled stays cancelled; a full offering has only full sessions."""
-    if session.status == "geannuleerd":
+def run_status(offering: Offering, run: CourseRun | None) -> SessionStatus:
+    """A run's status as shown: cancelled stays cancelled; a full offering has only full runs.
+    Without a run (a lone session): as the offering."""
+    status = run.status if run is not None else "gepland"
+    if status == "geannuleerd":
         return "geannuleerd"
-    return "vol" if session.status == "vol" or offering.status == "vol" else "gepland"
+    return "vol" if status == "vol" or offering.status == "vol" else "gepland"
+
+
+def session_status(offering: Offering, session: Session, run: CourseRun | None = None) -> SessionStatus:
+    """A session's status as shown: cancelled (or in a cancelled run) stays cancelled; in a full
+    run or a full offering it is full."""
+    around = run_status(offering, run)
+    if session.status == "geannuleerd" or around == "geannuleerd":
+        return "geannuleerd"
+    return "vol" if session.status == "vol" or around == "vol" else "gepland"
 
 
 def status_label(offering: Offering) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,18 @@ from typing import Any
 from ..load.problems import Problem, Severity, display_path
 from ..load.yaml_files import ParseCache, SourceDoc, load_yaml, yaml_files_in
 from ..model.lists import Lists, load_lists
-from ..model.models import AgeBand, ContactPoint, Offering, OpeningHours, Partner, Review, Session
+from ..model.models import (
+    AgeBand,
+    ContactPoint,
+    CourseRun,
+    Offering,
+    OpeningHours,
+    Partner,
+    Review,
+    Session,
+    SignUp,
+)
+from ..model.vocabulary import SessionStatus
 from . import availability
 from .contact_point import load_contact_point
 from .duplicates import duplicate_warnings
@@ -60,11 +71,32 @@ class Catalog:
         return [o for o in self.visible_offerings() if availability.is_running(o)]
 
     def upcoming_sessions(self, offering: Offering) -> list[Session]:
-        """Dated sessions from the build date on, earliest first; none while the offering is paused
-        or stopped (see `availability`), so that no page, list or calendar shows them."""
+        """Dated sessions from the build date on, of its runs and lone ones, earliest first; none
+        while the offering is paused or stopped (see `availability`), so that no page, list or
+        calendar shows them."""
         if not availability.is_running(offering):
             return []
-        return sorted((s for s in offering.sessions if s.date >= self.today), key=lambda s: (s.date, s.start))
+        sessions = [*offering.lone_sessions, *(s for run in offering.course_runs for s in run.sessions)]
+        return sorted((s for s in sessions if s.date >= self.today), key=_moment)
+
+    def upcoming_items(self, offering: Offering) -> list[DatedItem]:
+        """What the offering's page, the agenda and the calendars show as items, by their next
+        session: each run that has a session from the build date on, with all its sessions, and
+        each lone session from the build date on; none while the offering is paused or stopped."""
+        if not availability.is_running(offering):
+            return []
+        items = [DatedItem(offering, tuple(run.sessions), run, next_session)
+                 for run in offering.course_runs
+                 if (next_session := next((s for s in run.sessions if s.date >= self.today), None))]
+        items += [DatedItem(offering, (s,), None, s) for s in offering.lone_sessions if s.date >= self.today]
+        return sorted(items, key=lambda item: _moment(item.next))
+
+    def item_of(self, offering: Offering, session: Session) -> DatedItem:
+        """The upcoming item (a run or the lone session itself) that `session` is part of."""
+        for item in self.upcoming_items(offering):
+            if session in item.sessions:
+                return item
+        return DatedItem(offering, (session,), None, session)
 
     def weekly_hours(self, offering: Offering) -> list[OpeningHours]:
         """The offering's weekly hours; none while it is paused or stopped."""
@@ -118,6 +150,57 @@ class Catalog:
         if notice is None or (notice.until is not None and notice.until < self.today):
             return ""
         return notice.text
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    """One dated item as pages and calendars show it: a course run with all its sessions, or a
+    lone session (`run` None). Its status is shown once (see `availability.run_status`)."""
+
+    offering: Offering
+    sessions: tuple[Session, ...]  # in order; all of a run's, also those already past
+    run: CourseRun | None
+    next: Session  # the first session from the build date on
+
+    @property
+    def date(self) -> date:
+        """The date of the next session: where the item stands in a list by date."""
+        return self.next.date
+
+    @property
+    def start(self) -> time:
+        """The start time of the next session."""
+        return self.next.start
+
+    @property
+    def status(self) -> SessionStatus:
+        """The status shown for the whole item: of the run, or of the lone session."""
+        if self.run is None:
+            return availability.session_status(self.offering, self.next)
+        return availability.run_status(self.offering, self.run)
+
+    @property
+    def same_times(self) -> bool:
+        """True when every session starts and ends at the same time, so that it is said once."""
+        return len({(s.start, s.end) for s in self.sessions}) == 1
+
+    @property
+    def same_place(self) -> bool:
+        """True when every session is at the same location, so that it is said once."""
+        return len({s.location for s in self.sessions}) == 1
+
+    def session_status(self, session: Session) -> SessionStatus:
+        """The status shown for one of the item's sessions."""
+        return availability.session_status(self.offering, session, self.run)
+
+    @property
+    def sign_up(self) -> SignUp | None:
+        """How to sign up: the run's own way, else the offering's."""
+        return (self.run.sign_up if self.run is not None else None) or self.offering.sign_up
+
+
+def _moment(session: Session) -> tuple[date, time]:
+    return session.date, session.start
 
 
 def _hash(data: bytes) -> bytes:

@@ -58,6 +58,8 @@ OFFERING_REFERENCES = (
               "de namen onder 'locaties' in dit bestand"),
     Reference(("bijeenkomsten", "*", "locatie"), "locaties", "de locatie",
               "de namen onder 'locaties' in dit bestand"),
+    Reference(("rondes", "*", "bijeenkomsten", "*", "locatie"), "locaties", "de locatie",
+              "de namen onder 'locaties' in dit bestand"),
 )
 LIST_REFERENCES = (
     Reference(("jongerenwerkers", "*", "organisatie"), "partners", "de partner", "de bestanden in partners/"),

@@ -17,18 +17,21 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 FIRST_DATE, LAST_DATE = date(1970, 1, 1), date(2100, 12, 31)  # dates outside are typing errors
 MAX_TEXT = 20_000  # characters in a longer text such as 'beschrijving'
 MAX_AMOUNT = 100_000  # euros, for 'kosten.bedrag'
-MAX_SESSIONS = 500  # dated sessions of one offering
+MAX_SESSIONS = 500  # dated sessions of one offering or run, and runs of one offering
+MAX_PLACES = 10_000  # participants of one course run
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
-def problem(message: str, hint: str, field: str = "") -> PydanticCustomError:
+def problem(message: str, hint: str, field: str | tuple[str | int, ...] = "") -> PydanticCustomError:
     """A validation error with a Dutch message and a hint on how to fix it.
 
-    `field` names the sub-field a record-level rule is about, so the message points at its line.
+    `field` names the sub-field a record-level rule is about, so the message points at its line: a
+    name, or a path such as ("bijeenkomsten", 2) for the third item of a list.
     """
     # Braces would be read as placeholders by pydantic; user text may contain them.
+    path = (field,) if isinstance(field, str) and field else field or ()
     return PydanticCustomError("cjg", message.replace("{", "(").replace("}", ")"),
-                               {"hint": hint, "field": field})
+                               {"hint": hint, "field": tuple(path)})
 
 
 def _check_id(value: str) -> str:

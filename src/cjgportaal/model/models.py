@@ -6,7 +6,7 @@ and CI use is generated from these classes (see `schema.py`).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,13 +23,17 @@ from .fieldtypes import (
     Postcode,
     ShortText,
     Text,
-    TimeOfDay,
     WebUrl,
     listed,
     problem,
 )
 from .record import Record, field
-from .vocabulary import AccessRoute, Audience, CostKind, EvidenceLevel, Role, SessionStatus, Status, Weekday
+from .schedule import CourseRun as CourseRun  # re-exported: the records are one namespace, model.models
+from .schedule import OpeningHours as OpeningHours
+from .schedule import Session as Session
+from .schedule import SignUp as SignUp
+from .schedule import TimeSlot as TimeSlot
+from .vocabulary import AccessRoute, Audience, CostKind, EvidenceLevel, Role, Status
 
 # --- the site's lists --------------------------------------------------------------------------
 
@@ -197,6 +201,10 @@ class Partner(Review):
 
 # --- offering ----------------------------------------------------------------------------------
 
+# Kinds (ids in data/soorten.yml) whose top-level `bijeenkomsten` are one run when there are no `rondes`.
+SERIES_KINDS: Final = frozenset({"cursus", "training"})
+
+
 class Access(Record):
     """How people get in: free walk-in, sign up, or referral by whom."""
 
@@ -231,44 +239,6 @@ class Location(Record):
     town: Line = field("plaats", "Plaats.", default="")
     area: Id = field("gebied", "De kern of wijk (id uit data/plaatsen.yml).",
                      json_schema_extra=listed("gebieden"))
-
-
-class TimeSlot(Record):
-    """Shared start/end times, checked for order."""
-
-    start: TimeOfDay = field("van", "Begintijd, zoals \"09:00\".")
-    end: TimeOfDay = field("tot", "Eindtijd, zoals \"11:30\".")
-    location: Line = field("locatie", "Naam van een van de locaties hierboven.", default="")
-    note: Line = field("opmerking", "Korte opmerking.", default="")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> TimeSlot:
-        if self.end <= self.start:
-            raise problem("de eindtijd ligt vóór of op de begintijd.",
-                          "controleer 'van' en 'tot'; schrijf tijden als \"09:00\".", "tot")
-        return self
-
-
-class OpeningHours(TimeSlot):
-    """A weekly recurring time, such as a walk-in hour."""
-
-    day: Weekday = field("dag", "Dag van de week, zoals dinsdag.")
-
-
-class Session(TimeSlot):
-    """A dated session of a course or theme evening."""
-
-    date: Date = field("datum", "Datum als JJJJ-MM-DD.")
-    status: SessionStatus = field("status", "gepland, vol of geannuleerd.", default="gepland")
-
-
-class SignUp(Record):
-    """How to sign up."""
-
-    how: Text = field("uitleg", "Hoe aanmelden werkt, in een paar zinnen.", default="")
-    website: WebUrl | None = field("website", "Aanmeldpagina.", default=None)
-    phone: Phone | None = field("telefoon", "Telefoonnummer voor aanmelden.", default=None)
-    email: Email | None = field("email", "E-mailadres voor aanmelden.", default=None)
 
 
 class Evidence(Record):
@@ -308,8 +278,13 @@ class Offering(Review):
     locations: list[Location] = field("locaties", "Waar het is; leeg bij online of telefonisch aanbod.",
                                       default_factory=list)
     opening_hours: list[OpeningHours] = field("openingstijden", "Vaste tijden per week.", default_factory=list)
-    sessions: list[Session] = field("bijeenkomsten", "Bijeenkomsten met een datum (cursussen, avonden).",
-                                    default_factory=list, max_length=MAX_SESSIONS)
+    runs: list[CourseRun] = field(
+        "rondes", "Rondes van een cursus of training: elke ronde heeft eigen bijeenkomsten, een eigen "
+        "status en eventueel eigen plaatsen en aanmelding.", default_factory=list, max_length=MAX_SESSIONS)
+    sessions: list[Session] = field(
+        "bijeenkomsten", "Losse bijeenkomsten met een datum, zoals thema-avonden: elke avond staat op "
+        "zichzelf. Let op: bij soort cursus of training zonder 'rondes' zijn deze bijeenkomsten samen "
+        "één ronde.", default_factory=list, max_length=MAX_SESSIONS)
     sign_up: SignUp | None = field("aanmelden", "Hoe je je aanmeldt.", default=None)
     contact: Contact = field("contact", "Contact voor vragen over dit aanbod.")
     languages: list[Id] = field("talen", "Talen (ids uit data/talen.yml).", default_factory=lambda: ["nl"],
@@ -319,6 +294,35 @@ class Offering(Review):
     evidence: Evidence | None = field("onderbouwing", "Erkenning in de NJi-databank.", default=None)
     status: Status = field("status", "actief, vol, gepauzeerd of gestopt.", default="actief")
     notice: Notice | None = field("mededeling", "Tijdelijke mededeling.", default=None)
+
+    @model_validator(mode="after")
+    def _runs_apart(self) -> Offering:
+        starts: set[str] = set()
+        for n, run in enumerate(self.runs):
+            if run.key in starts:
+                raise problem("twee rondes beginnen op dezelfde dag en tijd.",
+                              "maak er één ronde van, of controleer de eerste datum van elke ronde.",
+                              ("rondes", n, "bijeenkomsten", 0))
+            starts.add(run.key)
+        return self
+
+    @property
+    def course_runs(self) -> list[CourseRun]:
+        """The runs as meant: `rondes`; for a course or training written the old way, without
+        `rondes`, its `bijeenkomsten` together as one run."""
+        if self.runs or not self._sessions_are_a_run:
+            return list(self.runs)
+        ordered = sorted(self.sessions, key=lambda s: (s.date, s.start))
+        return [CourseRun.model_construct(bijeenkomsten=ordered)]
+
+    @property
+    def lone_sessions(self) -> list[Session]:
+        """The dated sessions that stand on their own, such as theme evenings."""
+        return [] if not self.runs and self._sessions_are_a_run else list(self.sessions)
+
+    @property
+    def _sessions_are_a_run(self) -> bool:
+        return self.kind in SERIES_KINDS and bool(self.sessions)
 
 
 # --- referral routes (verwijswijzer) ----------------------------------------------------------

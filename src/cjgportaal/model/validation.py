@@ -92,8 +92,7 @@ def _translate(model: type[BaseModel], doc: SourceDoc, err: Any) -> Problem:
     ctx = dict(err.get("ctx") or {})
     if kind == "cjg":
         message, hint = err["msg"], ctx.get("hint", "")
-        if ctx.get("field"):
-            loc = (*loc, ctx["field"])
+        loc = (*loc, *ctx.get("field", ()))
     else:
         # A kind of error without a Dutch text of its own: never show pydantic's English.
         message, hint = _MESSAGES.get(kind, ("'{input}' past niet in dit veld.",

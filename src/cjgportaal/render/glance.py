@@ -12,7 +12,7 @@ texts under the same keys, and the kaart's and mijn lijst's scripts read the lis
 from __future__ import annotations
 
 from ..catalog import availability
-from ..catalog.catalog import Catalog
+from ..catalog.catalog import Catalog, DatedItem
 from ..model.models import Offering
 from ..model.vocabulary import WEEKDAYS, label
 from .formatting import age_text, cost_text, date_text, time_text
@@ -35,14 +35,34 @@ def places_text(catalog: Catalog, offering: Offering) -> str:
     return f"Geen vaste plek ({kind}), voor {served}"
 
 
+def _item_text(item: DatedItem) -> str:
+    """'Start dinsdag 2 februari 2027, 19.30 uur (4 keer), vol' for a run; 'Eerstvolgende: …' for a
+    lone session; 'Volgende keer: …' in a run that has begun."""
+    moment = f"{date_text(item.next.date)}, {time_text(item.next.start)} uur"
+    if item.run is None:
+        text = f"Eerstvolgende: {moment}"
+    elif item.next is item.sessions[0]:
+        text = f"Start {moment} ({len(item.sessions)} keer)"
+    else:
+        text = f"Volgende keer: {moment}"
+    return f"{text}, vol" if item.status == "vol" else text
+
+
 def when_text(catalog: Catalog, offering: Offering) -> str:
-    """When: 'Tijdelijk gestopt' while paused, else the next dated session, else its fixed hours
-    ('Dinsdag 9.00–11.30, donderdag 19.00–21.00'), else 'Op afspraak'."""
+    """When: 'Tijdelijk gestopt' while paused, else the next run or dated session that takes place,
+    else its fixed hours ('Dinsdag 9.00–11.30, donderdag 19.00–21.00'), else 'Op afspraak'."""
     if not availability.is_running(offering):
         return availability.status_label(offering)
-    upcoming = catalog.upcoming_sessions(offering)
-    if upcoming:
-        return f"Eerstvolgende: {date_text(upcoming[0].date)}, {time_text(upcoming[0].start)} uur"
+    items = catalog.upcoming_items(offering)
+    taking_place = [item for item in items if item.status != "geannuleerd"]
+    if taking_place:
+        first, with_room = taking_place[0], next((i for i in taking_place if i.status == "gepland"), None)
+        if first.status == "vol" and with_room is not None:  # full now: say when there is room
+            later = _item_text(with_room)
+            return f"{_item_text(first)}; daarna {later[:1].lower()}{later[1:]}"
+        return _item_text(first)
+    if items:
+        return "Geen nieuwe data: wat gepland was, gaat niet door"
     weekly = catalog.weekly_hours(offering)
     if weekly:
         slots = sorted(weekly, key=lambda slot: (WEEKDAYS.index(slot.day), slot.start))

@@ -1,5 +1,8 @@
 """schema.org structured data (JSON-LD) for the pages: the CJG, partners, offerings, sessions, places.
 
+An offering is a Service; its course runs are a Course with a CourseInstance per run (an Event),
+whose sessions are its subEvents; lone sessions are Events.
+
 Everything is data, not script: it goes into `<script type="application/ld+json">`, which browsers
 do not run (the Content-Security-Policy does not need to allow it). `script_tag` escapes `<`, `>`
 and `&`, so partner text such as `</script>` cannot end the block.
@@ -10,12 +13,11 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
-from ..catalog import availability
-from ..catalog.catalog import Catalog
+from ..catalog.catalog import Catalog, DatedItem
 from ..catalog.clock import local_datetime
 from ..catalog.site_info import SiteInfo
 from ..model.models import Address, Location, Offering, OpeningHours, Partner, Session
-from ..model.vocabulary import label
+from ..model.vocabulary import SessionStatus, label
 from . import urls
 from .files.hsds_export import age_years
 from .files.hsds_tabular import json_text
@@ -107,25 +109,41 @@ class StructuredData:
             return self.place(offering, offering.locations[0])
         return {"@type": "Place", "name": session.location or self.catalog.partner_of(offering).name}
 
-    def event(self, offering: Offering, session: Session) -> dict[str, Any]:
-        """A dated session as Event."""
-        partner = self.catalog.partner_of(offering)
-        shown = availability.session_status(offering, session)
+    def _happening(self, offering: Offering, shown: SessionStatus, first: Session, last: Session,
+                   place_of: Session) -> dict[str, Any]:
+        """What an Event says of a session or a course run, from its first start to its last end."""
         status = "EventCancelled" if shown == "geannuleerd" else "EventScheduled"
         cost = offering.cost
         return _clean({
-            "@type": "Event", "name": offering.title, "description": offering.summary,
-            "startDate": _moment(session.date, session.start), "endDate": _moment(session.date, session.end),
+            "name": offering.title, "description": offering.summary,
+            "startDate": _moment(first.date, first.start), "endDate": _moment(last.date, last.end),
             "eventStatus": f"{CONTEXT}/{status}", "eventAttendanceMode": f"{CONTEXT}/OfflineEventAttendanceMode",
-            "location": self._session_place(offering, session), "isAccessibleForFree": cost.kind == "gratis",
-            "organizer": self._partner_ref(partner), "url": self._url(urls.offering_page(offering.id)),
+            "location": self._session_place(offering, place_of), "isAccessibleForFree": cost.kind == "gratis",
+            "organizer": self._partner_ref(self.catalog.partner_of(offering)),
+            "url": self._url(urls.offering_page(offering.id)),
             "offers": _clean({"@type": "Offer", "price": cost.amount, "priceCurrency": "EUR",
                               "availability": f"{CONTEXT}/{'SoldOut' if shown == 'vol' else 'InStock'}",
                               "url": self._url(urls.offering_page(offering.id))}) if cost.amount else None,
         })
 
+    def event(self, item: DatedItem, session: Session) -> dict[str, Any]:
+        """A dated session (lone, or of a run) as Event."""
+        return {"@type": "Event", **self._happening(item.offering, item.session_status(session), session,
+                                                     session, session)}
+
+    def course_instance(self, item: DatedItem) -> dict[str, Any]:
+        """A course run as CourseInstance (an Event) with its sessions as subEvents."""
+        run = item.run
+        return _clean({
+            "@type": "CourseInstance",
+            **self._happening(item.offering, item.status, item.sessions[0], item.sessions[-1], item.next),
+            "name": f"{item.offering.title}: {run.name}" if run and run.name else item.offering.title,
+            "courseMode": "onsite", "maximumAttendeeCapacity": run.places if run else None,
+            "subEvent": [self.event(item, s) for s in item.sessions],
+        })
+
     def offering(self, offering: Offering) -> list[dict[str, Any]]:
-        """An offering as Service, and its upcoming sessions as Events."""
+        """An offering as Service, its upcoming course runs as a Course, and its lone sessions as Events."""
         lists = self.catalog.lists
         partner = self.catalog.partner_of(offering)
         youngest, oldest = age_years(offering.age.start, offering.age.end)
@@ -141,9 +159,12 @@ class StructuredData:
             "category": [lists.themes[t].name for t in offering.themes],
             "audience": audiences,
             "areaServed": sorted({lists.area_label(p.area) for p in offering.locations}),
-            "availableLanguage": [lists.languages[code].name for code in offering.languages if code in lists.languages],
             "availableChannel": _clean({
-                "@type": "ServiceChannel", "name": contact.name, "servicePhone": _clean(
+                "@type": "ServiceChannel", "name": contact.name,
+                # schema.org puts the languages on the channel (and on ContactPoint), not on Service.
+                "availableLanguage": [lists.languages[code].name for code in offering.languages
+                                      if code in lists.languages],
+                "servicePhone": _clean(
                     {"@type": "ContactPoint", "telephone": contact.phone, "email": contact.email}) or None,
                 "serviceUrl": contact.website,
                 "serviceLocation": [self.place(offering, p) for p in offering.locations]}),
@@ -151,8 +172,12 @@ class StructuredData:
             "offers": _clean({"@type": "Offer", "price": offering.cost.amount or 0, "priceCurrency": "EUR",
                               "description": label(offering.cost.kind)}),
         })
-        events = [{"@context": CONTEXT, **self.event(offering, s)} for s in self.catalog.upcoming_sessions(offering)]
-        return [service, *events]
+        items = self.catalog.upcoming_items(offering)
+        runs = [self.course_instance(item) for item in items if item.run is not None]
+        course = [{"@context": CONTEXT, "@type": "Course", "name": offering.title, "description": offering.summary,
+                   "provider": self._partner_ref(partner), "hasCourseInstance": runs}] if runs else []
+        events = [{"@context": CONTEXT, **self.event(item, item.next)} for item in items if item.run is None]
+        return [service, *course, *events]
 
     def page(self, src_uri: str) -> list[dict[str, Any]]:
         """The JSON-LD objects of the page built from `src_uri`: the home page, a partner page or an

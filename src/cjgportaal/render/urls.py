@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 from datetime import date, time
 
+from ..catalog.catalog import DatedItem
+
 OFFERINGS_INDEX = "aanbod/index.md"
 PARTNERS_INDEX = "organisaties/index.md"
 THEMES_INDEX = "themas/index.md"
@@ -87,7 +89,7 @@ AGENDA_PAGE = "ouders/agenda.md"
 CONTACT_PAGE = "ouders/contact.md"
 NEWS_INDEX = "nieuws/index.md"
 NEWS_FEED = "nieuws/atom.xml"
-AGENDA_FEED = "kalender/agenda.ics"  # in CALENDAR_DIR, as are the two below
+AGENDA_FEED = "kalender/agenda.ics"  # in CALENDAR_DIR, as are the three below
 
 
 def offering_feed(offering_id: str) -> str:
@@ -100,6 +102,18 @@ def session_file(offering_id: str, day: date, start: time) -> str:
     return f"kalender/{offering_id}/{day:%Y%m%d}-{start:%H%M}.ics"
 
 
+def run_file(offering_id: str, run_key: str) -> str:
+    """Path of the iCalendar file of one course run, with all its sessions ("Zet in je agenda")."""
+    return f"kalender/{offering_id}/ronde-{run_key}.ics"
+
+
+def item_file(item: DatedItem) -> str:
+    """Path of the file "Zet in je agenda" downloads for a run or a lone session."""
+    if item.run is not None:
+        return run_file(item.offering.id, item.run.key)
+    return session_file(item.offering.id, item.next.date, item.next.start)
+
+
 OPEN_DATA_PAGE = "over/open-data.md"
 OPEN_DATA_DIR = "open-data"
 HSDS_DIR = f"{OPEN_DATA_DIR}/hsds"
@@ -110,6 +124,13 @@ MONITOR_JSON = f"{OPEN_DATA_DIR}/aanbodmonitor.json"  # the aanbodmonitor's figu
 MONITOR_CSV = f"{OPEN_DATA_DIR}/aanbodmonitor.csv"
 SITEMAP = "sitemap.xml"  # written by MkDocs
 CALENDAR_DIR = "kalender"
+
+
+def webcal_url(site_url: str, path: str) -> str:
+    """The webcal:// address of a calendar file, which agenda apps subscribe to instead of
+    importing once; "" without a site URL."""
+    host_and_path = site_url.partition("://")[2]
+    return f"webcal://{host_and_path}{path}" if host_and_path else ""
 
 
 def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:

@@ -136,8 +136,11 @@ class _Importer(HsdsValues):
                 "email": self.email(where, email), "website": self.web(where, website)}
         return data if any(data[k] for k in ("telefoon", "email", "website")) else None
 
-    def schedules(self, where: str, service: dict[str, Any], names: dict[str, str]) -> tuple[list[Any], list[Any]]:
+    def schedules(self, where: str, service: dict[str, Any],
+                  names: dict[str, str]) -> tuple[list[Any], list[Any], list[Any]]:
+        """The weekly hours, lone dated sessions and course runs (sessions with `cjg_ronde`)."""
         weekly, dated = [], []
+        runs: dict[str, dict[str, Any]] = {}
         for schedule in service.get("schedules") or []:
             self.unmapped(where, schedule, SCHEDULE_FIELDS, "schedule.")
             start, end = str(schedule.get("opens_at") or "")[:5], str(schedule.get("closes_at") or "")[:5]
@@ -163,11 +166,33 @@ class _Importer(HsdsValues):
                                  "en losse data passen.")
             else:
                 day = self.day(where, "dtstart", schedule.get("dtstart") or schedule.get("valid_from"))
-                if day is not None:
-                    dated.append({"datum": day, **slot, "status": schedule.get("cjg_status") or "gepland"})
-        clean = [[{k: v for k, v in item.items() if v not in ("", None) and not (k == "status" and v == "gepland")}
-                  for item in group] for group in (weekly, dated)]
-        return clean[0], clean[1]
+                if day is None:
+                    continue
+                session = {"datum": day, **slot, "status": schedule.get("cjg_status") or "gepland"}
+                if schedule.get("cjg_ronde"):
+                    self.run_of(where, schedule, runs)["bijeenkomsten"].append(session)
+                else:
+                    dated.append(session)
+        def tidy(item: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in item.items() if v not in ("", None, {}) and not (k == "status" and v == "gepland")}
+
+        rondes = [tidy(run) | {"bijeenkomsten": [tidy(s) for s in run["bijeenkomsten"]]} for run in runs.values()]
+        return [tidy(item) for item in weekly], [tidy(item) for item in dated], rondes
+
+    def run_of(self, where: str, schedule: dict[str, Any], runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """The course run a schedule's session belongs to, made from its first session's `cjg_ronde` fields."""
+        key = str(schedule["cjg_ronde"])
+        if key not in runs:
+            places = schedule.get("cjg_ronde_plaatsen")
+            runs[key] = {"naam": schedule.get("cjg_ronde_naam"), "bijeenkomsten": [],
+                         "status": schedule.get("cjg_ronde_status") or "gepland",
+                         "plaatsen": places if isinstance(places, int) else None,
+                         "aanmelden": {k: v for k, v in {
+                             "uitleg": schedule.get("cjg_ronde_aanmelden_uitleg"),
+                             "website": self.web(where, schedule.get("cjg_ronde_aanmelden_website")),
+                             "telefoon": self.phone(where, schedule.get("cjg_ronde_aanmelden_telefoon")),
+                             "email": self.email(where, schedule.get("cjg_ronde_aanmelden_email"))}.items() if v}}
+        return runs[key]
 
     def offering(self, service: dict[str, Any], partners: dict[str, str],
                  org_contacts: dict[str, dict[str, Any]]) -> tuple[str, str, dict[str, Any]] | None:
@@ -214,7 +239,7 @@ class _Importer(HsdsValues):
                 names[str(sal.get("id"))] = names[str(location.get("id"))] = place["naam"]
             else:
                 self.note(where, f"locatie {sal.get('location_id', '')} niet overgenomen: zonder naam en adres.")
-        weekly, dated = self.schedules(where, service, names)
+        weekly, dated, runs = self.schedules(where, service, names)
         phones = service.get("phones") or []
         contacts = service.get("contacts") or []
         first = contacts[0] if contacts else {}
@@ -245,7 +270,7 @@ class _Importer(HsdsValues):
             "themas": themes, "niveaus": tiers, "soort": kind[0],
             "toegang": {k: v for k, v in {"route": route[0], "verwijzers": referrers,
                                           "toelichting": service.get("cjg_toegang_toelichting")}.items() if v},
-            "kosten": cost, "locaties": locations, "openingstijden": weekly, "bijeenkomsten": dated,
+            "kosten": cost, "locaties": locations, "openingstijden": weekly, "rondes": runs, "bijeenkomsten": dated,
             "aanmelden": sign_up or None, "contact": {k: v for k, v in contact.items() if v},
             "talen": self.languages(where, service),
             "toegankelijkheid": service.get("cjg_toegankelijkheid") or (accessibility[0] if accessibility else ""),

@@ -44,7 +44,9 @@ DERIVED = {"fees_description": "wordt bij de export gemaakt uit de kosten",
             "eligibility_description": "wordt bij de export gemaakt uit doelgroepen en leeftijd"}
 SCHEDULE_FIELDS = {"id", "service_id", "location_id", "service_at_location_id", "opens_at", "closes_at", "notes",
                     "freq", "wkst", "byday", "dtstart", "valid_from", "valid_to", "until", "count", "description",
-                    "cjg_locatie", "cjg_status"}
+                    "cjg_locatie", "cjg_status", "cjg_ronde", "cjg_ronde_naam", "cjg_ronde_status",
+                    "cjg_ronde_plaatsen", "cjg_ronde_aanmelden_uitleg", "cjg_ronde_aanmelden_website",
+                    "cjg_ronde_aanmelden_telefoon", "cjg_ronde_aanmelden_email"}
 LOCATION_FIELDS = {"id", "location_type", "organization_id", "name", "addresses", "accessibility", "attributes"}
 ADDRESS_FIELDS = {"id", "location_id", "address_1", "city", "region", "state_province", "postal_code", "country",
                    "address_type"}

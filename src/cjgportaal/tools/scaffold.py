@@ -149,6 +149,7 @@ def render_entry(folders: DataFolders, entry: NewEntry, today: date) -> str:
             "access": "aanmelden" if course else "vrij-toegankelijk",
             "area": entry.area, "location": lists.area_label(entry.area) if entry.area else "",
             "session_dates": [(first_session + timedelta(weeks=n)).isoformat() for n in range(4)],
+            "run_name": f"{'Voorjaar' if first_session.month <= 6 else 'Najaar'} {first_session.year}",
             "contact_name": f"Team {contact.get('naam', entry.partner)}",
             "phone": contact.get("telefoon", "0800 0432"),
         }

@@ -1,8 +1,10 @@
-"""iCalendar (RFC 5545) files of the agenda: one per session, one per offering, one for the agenda.
+"""iCalendar (RFC 5545) files of the agenda: one per course run (all its sessions), one per lone
+session, one per offering, one for the agenda.
 
 Every event has a UID derived from the offering id, the date or weekday and the start time, and
 the site's host, so it stays the same from build to build and between the files: a session added
-from its own file is updated, not duplicated, by a subscribed feed. Times are local to
+from its own file is updated, not duplicated, by a subscribed feed. The sessions of a run share a
+UID prefix (the offering id and the run's key, when its first session starts). Times are local to
 Europe/Amsterdam with a VTIMEZONE; weekly hours recur with RRULE FREQ=WEEKLY; cancelled sessions
 stay in the feeds as STATUS:CANCELLED so that calendars remove them; paused and stopped offerings
 have no events (the rule is in catalog/availability.py).
@@ -18,11 +20,11 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vText
 
-from ...catalog.availability import is_running, session_status
-from ...catalog.catalog import Catalog
+from ...catalog.availability import is_running
+from ...catalog.catalog import Catalog, DatedItem
 from ...catalog.clock import TIMEZONE, local_datetime
 from ...catalog.contact_point import WalkIn
-from ...model.models import Location, Offering, OpeningHours, Session
+from ...model.models import CourseRun, Location, Offering, OpeningHours, Session
 from ...model.vocabulary import WEEKDAYS
 from .. import urls
 
@@ -73,9 +75,10 @@ def _place(offering: Offering, name: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def session_uid(offering: Offering, session: Session, host: str) -> str:
-    """The stable UID of one dated session."""
-    return f"{offering.id}-{session.date:%Y%m%d}-{session.start:%H%M}@{host}"
+def session_uid(offering: Offering, session: Session, host: str, run: CourseRun | None = None) -> str:
+    """The stable UID of one dated session; the sessions of a run share the run's prefix."""
+    prefix = f"{offering.id}-{run.key}" if run is not None else offering.id
+    return f"{prefix}-{session.date:%Y%m%d}-{session.start:%H%M}@{host}"
 
 
 def weekly_uid(offering: Offering, slot: OpeningHours, host: str) -> str:
@@ -84,13 +87,14 @@ def weekly_uid(offering: Offering, slot: OpeningHours, host: str) -> str:
 
 
 def _event(uid: str, offering: Offering, start: datetime, end: datetime, location: str, note: str,
-           site: FeedSite, notice: str = "", full: bool = False) -> Event:
+           site: FeedSite, notice: str = "", marks: tuple[str, ...] = ()) -> Event:
+    """An event; `marks` go in brackets after the title, such as ("2 van 4", "vol")."""
     event = Event()
     event.add("uid", ical_text(uid))
     event.add("dtstamp", datetime.combine(site.today, time(0), tzinfo=UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", ical_text(f"{offering.title} (vol)" if full else offering.title))
+    event.add("summary", ical_text(f"{offering.title} ({', '.join(marks)})" if marks else offering.title))
     url = site.page(urls.offering_page(offering.id))
     parts = (f"Let op: {notice}" if notice else "", note, offering.summary, url)
     event.add("description", ical_text("\n\n".join(part for part in parts if part)))
@@ -101,13 +105,17 @@ def _event(uid: str, offering: Offering, start: datetime, end: datetime, locatio
     return event
 
 
-def session_event(offering: Offering, session: Session, site: FeedSite, notice: str = "") -> Event:
-    """One dated session; 'vol' (of the session or the offering, see `availability`) is said in
-    the title, 'geannuleerd' makes it a cancelled event. `notice`: the offering's current notice."""
-    status = session_status(offering, session)
-    event = _event(session_uid(offering, session, site.host), offering,
+def session_event(item: DatedItem, session: Session, site: FeedSite, notice: str = "") -> Event:
+    """One dated session of an item (a run or a lone session); in a run, its place in the run is
+    said in the title ("2 van 4"), and so is 'vol' (of the session, run or offering, see
+    `availability`); 'geannuleerd' makes it a cancelled event. A full run still takes place:
+    CONFIRMED. `notice`: the offering's current notice."""
+    offering, status = item.offering, item.session_status(session)
+    place = (f"{item.sessions.index(session) + 1} van {len(item.sessions)}",) if item.run is not None else ()
+    event = _event(session_uid(offering, session, site.host, item.run), offering,
                    local_datetime(session.date, session.start), local_datetime(session.date, session.end),
-                   _place(offering, session.location), session.note, site, notice, status == "vol")
+                   _place(offering, session.location), session.note, site, notice,
+                   (*place, "vol") if status == "vol" else place)
     event.add("status", "CANCELLED" if status == "geannuleerd" else "CONFIRMED")
     return event
 
@@ -123,7 +131,7 @@ def weekly_event(offering: Offering, slot: OpeningHours, site: FeedSite, notice:
     first = first_weekday(offering.checked, slot.day)
     event = _event(weekly_uid(offering, slot, site.host), offering, local_datetime(first, slot.start),
                    local_datetime(first, slot.end), _place(offering, slot.location), slot.note, site,
-                   notice, offering.status == "vol")
+                   notice, ("vol",) if offering.status == "vol" else ())
     event.add("rrule", {"freq": "weekly"})
     event.add("status", "CONFIRMED")
     return event
@@ -151,54 +159,63 @@ def _properties(**values: str) -> bytes:
     return text.removeprefix(_BEGIN).removesuffix(_END)
 
 
-# The properties every file has, serialised once; they sort before and after X-WR-CALNAME.
-_BEFORE_NAME = _properties(prodid=PRODID, version="2.0", calscale="GREGORIAN", method="PUBLISH")
+# The properties every file has, serialised once; they sort before and after X-WR-CALNAME. No METHOD:
+# these are plain calendars to import or subscribe to, not iTIP messages (RFC 5546 would then ask for
+# an ORGANIZER on every event).
+_BEFORE_NAME = _properties(prodid=PRODID, version="2.0", calscale="GREGORIAN")
 _AFTER_NAME = _properties(x_wr_timezone=TIMEZONE.key)
 
 
 def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
     """An iCalendar file with these serialised events and the VTIMEZONE they use.
 
-    Events are serialised once and shared by the files they appear in: a session is in its own
-    file, its offering's feed and the agenda.
+    Events are serialised once and shared by the files they appear in: a session is in the file of
+    its run (or its own), its offering's feed and the agenda.
     """
     return (_BEGIN + _BEFORE_NAME + _properties(x_wr_calname=name) + _AFTER_NAME + _VTIMEZONE
             + b"".join(events) + _END)
 
 
-def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, Session]]:
-    """The parents' agenda: upcoming dated sessions of running offerings for parents, earliest first."""
-    return sorted(((o, s) for o in catalog.running_offerings() if "ouders" in o.audiences
-                   for s in catalog.upcoming_sessions(o)),
+def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, DatedItem]]:
+    """The parents' agenda: the upcoming runs and lone sessions of running offerings for parents,
+    by their next session."""
+    return sorted(((o, item) for o in catalog.running_offerings() if "ouders" in o.audiences
+                   for item in catalog.upcoming_items(o)),
                   key=lambda pair: (pair[1].date, pair[1].start, pair[0].title.casefold()))
+
+
+def _uids(item: DatedItem, host: str) -> list[str]:
+    return [session_uid(item.offering, s, host, item.run) for s in item.sessions]
 
 
 def calendar_files(catalog: Catalog, walk_ins: list[WalkIn], site_name: str,
                    site: FeedSite) -> dict[str, bytes]:
     """Every iCalendar file of the site by path: the agenda feed (the parents' sessions and the
-    walk-in hours), a feed per offering with dates or weekly hours, and a file per session that
-    still takes place.
+    walk-in hours), a feed per offering with dates or weekly hours, and a file per run or lone
+    session that still takes place (a run's file holds all its sessions, a cancelled evening as
+    cancelled).
 
     A paused or stopped offering (see `availability`) has no events: its feed, when it has times
     at all, stays as an empty calendar, so that a calendar subscribed to it drops them."""
     files: dict[str, bytes] = {}
     events: dict[str, bytes] = {}  # UID → the event, serialised once for every file it is in
     for offering in catalog.offerings.values():
-        upcoming = catalog.upcoming_sessions(offering)
+        items = catalog.upcoming_items(offering)
         notice = catalog.current_notice(offering)
         weekly = {weekly_uid(offering, slot, site.host): weekly_event(offering, slot, site, notice).to_ical()
                   for slot in catalog.weekly_hours(offering)}
-        dated = {session_uid(offering, s, site.host): session_event(offering, s, site, notice).to_ical()
-                 for s in upcoming}
+        dated = {session_uid(offering, s, site.host, item.run): session_event(item, s, site, notice).to_ical()
+                 for item in items for s in item.sessions}
         events |= weekly | dated
-        if weekly or dated or (not is_running(offering) and (offering.opening_hours or offering.sessions)):
+        dates_written = offering.sessions or offering.runs
+        if weekly or dated or (not is_running(offering) and (offering.opening_hours or dates_written)):
             files[urls.offering_feed(offering.id)] = calendar_file(
                 f"{offering.title} – {site_name}", [*weekly.values(), *dated.values()])
-        for session in upcoming:
-            if session_status(offering, session) != "geannuleerd":
-                files[urls.session_file(offering.id, session.date, session.start)] = calendar_file(
-                    offering.title, [dated[session_uid(offering, session, site.host)]])
+        for item in items:
+            if item.status != "geannuleerd":
+                name = f"{offering.title}: {item.run.name}" if item.run is not None and item.run.name else offering.title
+                files[urls.item_file(item)] = calendar_file(name, [dated[uid] for uid in _uids(item, site.host)])
     uids = ([weekly_uid(w.offering, w.slot, site.host) for w in walk_ins]
-            + [session_uid(o, s, site.host) for o, s in agenda_sessions(catalog)])
+            + [uid for _, item in agenda_sessions(catalog) for uid in _uids(item, site.host)])
     files[urls.AGENDA_FEED] = calendar_file(f"Agenda {site_name}", [events[uid] for uid in uids])
     return files

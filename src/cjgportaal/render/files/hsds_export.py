@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from ...catalog.catalog import Catalog
-from ...model.models import Address, Location, Offering, OpeningHours, Partner, Session, TimeSlot
+from ...model.models import Address, CourseRun, Location, Offering, OpeningHours, Partner, Session, TimeSlot
 from ...model.vocabulary import label
 from .. import formatting
 from .hsds_ids import hsds_id
@@ -159,7 +159,9 @@ class HsdsExporter:
     # --- service ------------------------------------------------------------------------------
 
     def _schedule(self, offering: Offering, slot: TimeSlot, number: int,
-                  places: dict[str, tuple[str, str]]) -> dict[str, Any]:
+                  places: dict[str, tuple[str, str]], run: CourseRun | None = None) -> dict[str, Any]:
+        """A weekly slot or a dated session as an HSDS schedule; a session of a course run carries
+        the run (its key, name, status, places and own sign-up) in `cjg_ronde` properties."""
         service_id = self._id("aanbod", offering.id)
         location_id, sal_id = places.get(slot.location, (None, None))
         record: dict[str, Any] = {
@@ -177,6 +179,17 @@ class HsdsExporter:
             record |= {"dtstart": day, "valid_from": day, "valid_to": day, "until": day, "count": 1,
                        "description": f"{formatting.date_text(slot.date).capitalize()} {times}",
                        "cjg_status": None if slot.status == "gepland" else slot.status}
+        if run is not None and isinstance(slot, Session):
+            place = f"bijeenkomst {run.sessions.index(slot) + 1} van {len(run.sessions)}"
+            sign_up = run.sign_up
+            record |= {"description": f"{run.name or 'Ronde'}, {place}: {record['description']}",
+                       "cjg_ronde": run.key, "cjg_ronde_naam": run.name,
+                       "cjg_ronde_status": None if run.status == "gepland" else run.status,
+                       "cjg_ronde_plaatsen": run.places,
+                       "cjg_ronde_aanmelden_uitleg": sign_up.how if sign_up else None,
+                       "cjg_ronde_aanmelden_website": sign_up.website if sign_up else None,
+                       "cjg_ronde_aanmelden_telefoon": sign_up.phone if sign_up else None,
+                       "cjg_ronde_aanmelden_email": sign_up.email if sign_up else None}
         return _clean(record)
 
     def service(self, offering: Offering) -> dict[str, Any]:
@@ -191,7 +204,9 @@ class HsdsExporter:
             places.setdefault(place.name, (location_id, sal_id))
             at_locations.append({"id": sal_id, "service_id": service_id, "location_id": location_id,
                                  "location": self._location(location_id, place, None, offering.accessibility)})
-        slots: list[TimeSlot] = [*offering.opening_hours, *offering.sessions]
+        slots: list[tuple[TimeSlot, CourseRun | None]] = [
+            *((slot, None) for slot in [*offering.opening_hours, *offering.lone_sessions]),
+            *((session, run) for run in offering.course_runs for session in run.sessions)]
         pairs: list[tuple[str, str, str]] = [("cjg-doelgroepen", a, "") for a in offering.audiences]
         pairs += [("cjg-themas", t, "") for t in offering.themes]
         pairs += [("cjg-niveaus", t, "") for t in offering.tiers]
@@ -218,7 +233,7 @@ class HsdsExporter:
             "phones": self._phone({"service_id": service_id}, "aanbod", offering.id, number=contact.phone),
             "contacts": [_clean({"id": self._id("aanbod", offering.id, "contact"), "service_id": service_id,
                                  "name": contact.name})] if contact.name else [],
-            "schedules": [self._schedule(offering, slot, n, places) for n, slot in enumerate(slots)],
+            "schedules": [self._schedule(offering, slot, n, places, run) for n, (slot, run) in enumerate(slots)],
             "service_at_locations": at_locations,
             "languages": [{"id": self._id("aanbod", offering.id, "taal", code), "service_id": service_id,
                            "name": languages[code].name if code in languages else code, "code": code}

@@ -29,7 +29,8 @@ NESTED_TABLES = {"organizations", "services", "locations", "service_at_location"
                  "addresses", "languages", "cost_options", "accessibility", "contacts", "attributes",
                  "taxonomy_terms", "taxonomies"}
 NUMBER_FIELDS = {"minimum_age", "maximum_age", "amount", "latitude", "longitude", "interval", "count",
-                 "timezone", "year_incorporated", "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden"}
+                 "timezone", "year_incorporated", "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden",
+                 "cjg_ronde_plaatsen"}
 
 
 def finite_json(value: Any) -> Any:

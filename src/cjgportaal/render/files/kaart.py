@@ -47,6 +47,20 @@ def years_covered(offering: Offering) -> list[str]:
     return years
 
 
+def runs_text(catalog: Catalog, o: Offering) -> str:
+    """The upcoming course runs, one item each with its status: 'Voorjaar 2027: 4 bijeenkomsten,
+    2 februari 2027 tot 23 februari 2027 (vol); Najaar 2027: ...'; "" without runs."""
+    texts = []
+    for item in catalog.upcoming_items(o):
+        if item.run is None:
+            continue
+        first, last = item.sessions[0].date, item.sessions[-1].date
+        status = f" ({label(item.status).lower()})" if item.status != "gepland" else ""
+        texts.append(f"{item.run.name or 'Ronde'}: {len(item.sessions)} bijeenkomsten, "
+                     f"{date_text(first, False)} tot {date_text(last, False)}{status}")
+    return "; ".join(texts)
+
+
 def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> dict[str, str]:
     """The facts of an offering that a search result and mijn lijst show, as text (see glance)."""
     contact = o.contact
@@ -55,6 +69,7 @@ def glance_facts(catalog: Catalog, o: Offering, directory_urls: bool = True) -> 
         "samenvatting": o.summary, **fact_texts(catalog, o),
         "contact": contact.phone or contact.email or contact.website or "",
         "status": availability.status_label(o), "mededeling": catalog.current_notice(o),
+        "rondes": runs_text(catalog, o),
     }
 
 
@@ -90,7 +105,7 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
 CSV_COLUMNS = (
     "id", "titel", "organisatie", "samenvatting", "doelgroepen", "leeftijd", "leeftijd_van_maanden",
     "leeftijd_tot_maanden", "themas", "niveaus", "soort", "toegang", "kosten", "bedrag", "gebieden",
-    "wanneer", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "mededeling", "gecontroleerd",
+    "wanneer", "rondes", "talen", "erkenning_nji", "telefoon", "email", "website", "status", "mededeling", "gecontroleerd",
     "controleren_voor", "url",
 )
 
@@ -106,7 +121,7 @@ def _row(catalog: Catalog, o: Offering, site_url: str, directory_urls: bool) -> 
         "toegang": access_text(catalog, o), "kosten": label(o.cost.kind),
         "bedrag": "" if o.cost.amount is None else float(o.cost.amount),
         "gebieden": "; ".join(lists.area_label(a) for a in sorted(catalog.areas_of(o))),
-        "wanneer": when_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
+        "wanneer": when_text(catalog, o), "rondes": runs_text(catalog, o), "talen": "; ".join(lists.languages[t].name for t in o.languages),
         "erkenning_nji": label(o.evidence.level) if o.evidence else "",
         "telefoon": o.contact.phone or "", "email": o.contact.email or "", "website": o.contact.website or "",
         "status": label(o.status), "mededeling": catalog.current_notice(o), "gecontroleerd": o.checked.isoformat(),

@@ -120,8 +120,9 @@ def base_url(default_site: Path) -> Iterator[str]:
         yield url
 
 
-# The Nu HTML Checker runs on Java, as slow as a browser; the benchmark measures the kaart in Chromium.
-BROWSER_MODULES = {"test_html_validity.py", "test_bench.py"}
+# The HTML checkers (the Nu HTML Checker on Java, html-validate on Node) take as long as a browser; the
+# benchmark measures the kaart in Chromium.
+BROWSER_MODULES = {"test_html_validity.py", "test_html_validate.py", "test_bench.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

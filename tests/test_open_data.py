@@ -13,6 +13,7 @@ from typing import Any
 
 import extruct
 import feedparser
+import frictionless
 import jsonschema
 import pytest
 import yaml
@@ -22,7 +23,9 @@ from referencing.jsonschema import DRAFT202012
 from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.render.files.hsds_export import HsdsExporter
+from cjgportaal.render.files.hsds_fields import OFFICIAL_FIELDS
 from cjgportaal.render.files.hsds_ids import site_namespace
+from cjgportaal.render.files.hsds_profile import patches
 from cjgportaal.render.files.hsds_tabular import read_tables
 from cjgportaal.render.jsonld import script_tag
 from cjgportaal.tools.hsds_import import import_hsds
@@ -45,12 +48,33 @@ def hsds() -> Path:
     return HSDS
 
 
-def _validator(hsds: Path, schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+def _merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7386: `patch` applied to `target`."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = _merge_patch(out.get(key), value)
+    return out
+
+
+def _schemas(hsds: Path, profile: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """The core schemas by file name; with a profile, each with the profile's patch applied."""
+    core = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (hsds / "schema").glob("*.json")}
+    return {name: _merge_patch(schema, (profile or {}).get(name, {})) for name, schema in core.items()}
+
+
+def _validator(hsds: Path, schema: dict[str, Any] | str,
+               profile: dict[str, dict[str, Any]] | None = None) -> jsonschema.Draft202012Validator:
+    """A validator for `schema` (or the schema of that file name) with every schema it refers to."""
+    schemas = _schemas(hsds, profile)
     registry = Registry().with_resources(
-        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")),
-                                           default_specification=DRAFT202012))
-        for path in (hsds / "schema").glob("*.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
+        (name, Resource.from_contents(contents, default_specification=DRAFT202012)) for name, contents in schemas.items())
+    return jsonschema.Draft202012Validator(schemas[schema] if isinstance(schema, str) else schema, registry=registry,
+                                           format_checker=jsonschema.FormatChecker())
 
 
 def _errors(validator: jsonschema.Draft202012Validator, records: list[dict[str, Any]]) -> list[str]:
@@ -90,7 +114,8 @@ def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path
     sessions = course["schedules"]
     assert [s["dtstart"] for s in sessions][:5] == ["2027-02-02", "2027-02-09", "2027-02-16", "2027-02-23",
                                                      "2027-09-28"]
-    assert sessions[0]["opens_at"] == "19:30" and sessions[0]["valid_to"] == "2027-02-02"
+    assert sessions[0]["opens_at"] == "19:30:00+01:00" and sessions[0]["valid_to"] == "2027-02-02"
+    assert sessions[0]["timezone"] == 1 and sessions[4]["opens_at"] == "19:30:00+02:00"  # 28 September: summer time
     # Each session names its course run; the run's status, name and places travel with it.
     assert {s["cjg_ronde"] for s in sessions} == {"20270202-1930", "20270928-1930"}
     assert all(s["cjg_ronde_status"] == "vol" and s["cjg_ronde_plaatsen"] == 12 for s in sessions[:4])
@@ -99,14 +124,18 @@ def test_export_holds_schedules_taxonomy_and_dutch_extensions(default_site: Path
     assert sessions[0]["service_at_location_id"] == course["service_at_locations"][0]["id"]
     address = course["service_at_locations"][0]["location"]["addresses"][0]
     assert (address["address_1"], address["postal_code"], address["country"]) == ("De Rede 80", "8251 EX", "NL")
-    terms = {(a["link_type"], a["taxonomy_term"]["code"]) for a in course["attributes"]}
-    assert {("cjg-themas", "opvoeden"), ("cjg-niveaus", "lichte-pedagogische-hulp"), ("cjg-soorten", "cursus"),
-            ("cjg-doelgroepen", "ouders"), ("cjg-toegang", "aanmelden")} <= terms
+    assert address["state_province"] == "Flevoland"
+    codes = {a["taxonomy_term"]["code"] for a in course["attributes"]}
+    assert {"cjg-themas/opvoeden", "cjg-niveaus/lichte-pedagogische-hulp", "cjg-soorten/cursus",
+            "cjg-doelgroepen/ouders", "cjg-toegang/aanmelden"} <= codes
     weekly = services["geldspreekuur-jongeren"]["schedules"][0]
-    assert [weekly[k] for k in ("freq", "byday", "opens_at", "closes_at")] == ["WEEKLY", "WE", "12:00", "14:00"]
+    # Weekly hours carry the offset of the day the data was made (the build's today, in winter).
+    assert [weekly[k] for k in ("freq", "byday", "opens_at", "closes_at", "timezone")] == [
+        "WEEKLY", "WE", "12:00:00+01:00", "14:00:00+01:00", 1]
     triple_p = services["triple-p-oudertraining"]
     nji = next(a for a in triple_p["attributes"] if a["link_type"] == "nji-erkenning")
-    assert nji["taxonomy_term"]["code"] == "effectief-eerste-aanwijzingen" and nji["value"].startswith("https://")
+    assert nji["taxonomy_term"]["code"] == "nji-erkenning/effectief-eerste-aanwijzingen"
+    assert nji["value"].startswith("https://")
     assert triple_p["cost_options"][0]["amount"] == 20 and triple_p["cost_options"][0]["currency"] == "EUR"
 
 
@@ -130,6 +159,99 @@ def test_tabular_package_is_valid_hsds(default_site: Path, hsds: Path) -> None:
         checked += len(rows)
     assert checked > 500
     assert len(tables["services"]) == len(_published(default_site, "services.json"))
+
+
+# Frictionless types of tabular.json's JSON types; arrays and objects without a datapackage_type are tables.
+_FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "boolean": "boolean"}
+
+
+def _official_fields(tabular: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Table → field → field descriptor, the way Open Referral makes datapackage.json from tabular.json."""
+    out = {}
+    for spec in tabular["properties"].values():
+        item = spec["items"]
+        fields = {}
+        for name, field in item["properties"].items():
+            if field.get("type") in ("array", "object") and "datapackage_type" not in field:
+                continue
+            kind = field.get("datapackage_type") or _FRICTIONLESS_TYPES[field["type"]]
+            constraints = {"unique": field.get("constraints", {}).get("unique") or None,
+                           "required": name in item.get("required", []) or None, "enum": field.get("enum")}
+            fields[name] = {"type": kind, **({"format": field["format"]} if field.get("format") and kind == "string" else {}),
+                            **({"constraints": c} if (c := {k: v for k, v in constraints.items() if v}) else {})}
+        out[item["path"].removesuffix(".csv")] = fields
+    return out
+
+
+def _frictionless_errors(descriptor: Path, detector: frictionless.Detector | None = None) -> list[str]:
+    report = frictionless.Package(str(descriptor), detector=detector).validate()
+    return [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors] + \
+        [error.message for error in report.errors]
+
+
+# Its replacement, a schema's fieldsMatch (Data Package v2), frictionless 5.21 does not read yet.
+@pytest.mark.filterwarnings("ignore:The --schema-sync option is deprecated:DeprecationWarning")
+def test_tabular_package_passes_frictionless_with_the_official_definition(default_site: Path, hsds: Path,
+                                                                          tmp_path: Path) -> None:
+    """Field types and constraints of HSDS's own datapackage.json (made here from tabular.json, as Open
+    Referral does): times with their offset, required fields filled, unique codes."""
+    folder = shutil.copytree(default_site / "open-data/hsds/tabular", tmp_path / "tabular")
+    official = _official_fields(json.loads((hsds / "tabular.json").read_text(encoding="utf-8")))
+    tables = sorted(path.stem for path in folder.glob("*.csv"))
+    assert {table: official[table] for table in OFFICIAL_FIELDS} == OFFICIAL_FIELDS  # our copy is up to date
+    package = {"name": "hsds", "profile": "tabular-data-package", "resources": [
+        {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
+         "mediatype": "text/csv", "encoding": "utf-8",
+         "schema": {"fields": [{"name": name, **field} for name, field in official[table].items()],
+                    "primaryKey": ["id"], "missingValues": [""]}} for table in tables]}
+    (folder / "official.json").write_text(json.dumps(package), encoding="utf-8")
+    # schema_sync: the official schema lists every HSDS field, a file holds only the columns it has.
+    assert _frictionless_errors(folder / "official.json", frictionless.Detector(schema_sync=True)) == []
+    # Our own descriptor says the same of HSDS's columns, and types our cjg_ columns.
+    own = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert _frictionless_errors(folder / "datapackage.json") == []
+    fields = {(resource["name"], field.pop("name")): field for resource in own["resources"]
+              for field in resource["schema"]["fields"]}
+    for (table, name), field in fields.items():
+        assert field == official[table].get(name) or name.startswith("cjg_"), (table, name)
+    assert fields["schedules", "cjg_ronde_plaatsen"] == {"type": "integer"}
+    assert fields["organizations", "cjg_gecontroleerd"] == {"type": "date"}
+
+
+def test_profile_is_published_and_the_export_follows_it(default_site: Path, hsds: Path) -> None:
+    """The profile: merge patches on the core schemas; the export is valid HSDS with and without them."""
+    folder = default_site / "open-data/hsds/profile"
+    published = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in (folder / "schema").glob("*.json")}
+    assert published == patches() and set(published) <= set(_schemas(hsds))
+    description = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
+    assert description["schemas"] == [f"schema/{name}" for name in sorted(published)]
+    for name, schema in _schemas(hsds, published).items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert name not in published or schema != _schemas(hsds)[name]
+    for records, schema in (("services.json", "service.json"), ("organizations.json", "organization.json")):
+        for profile in (None, published):
+            assert _errors(_validator(hsds, schema, profile), _published(default_site, records)) == [], (schema, profile)
+    # The profile declares every extension and its type: an undeclared or mistyped one is refused.
+    service = _published(default_site, "services.json")[0]
+    strict, core = _validator(hsds, "service.json", published), _validator(hsds, "service.json")
+    wrong = service | {"cjg_onbekend": "x", "cjg_status": "weg",
+                       "attributes": [service["attributes"][0] | {"link_type": "eigen-lijst"}]}
+    assert len(_errors(strict, [wrong])) == 3 and _errors(core, [wrong]) == []
+
+
+def test_province_comes_from_the_places_file_and_may_be_left_out(tmp_path: Path) -> None:
+    from cjgportaal.model.lists import load_lists
+
+    copy_lists(tmp_path)
+    for folder in ("partners", "offerings"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    edit(tmp_path, "data/plaatsen.yml", "provincie: Flevoland", "provincie: Holland")
+    problems = load_lists(tmp_path / "data", tmp_path)[1]
+    assert any("provincie" in problem.format() for problem in problems)
+    edit(tmp_path, "data/plaatsen.yml", "    provincie: Holland\n", "")
+    organizations, _ = _export(tmp_path)
+    addresses = [a for org in organizations for loc in org.get("locations", []) for a in loc["addresses"]]
+    assert addresses and {a["state_province"] for a in addresses} == {""}
 
 
 def test_ids_stay_the_same_when_an_entry_changes(tmp_path: Path) -> None:
@@ -211,8 +333,11 @@ def test_open_data_page_links_every_file(default_site: Path) -> None:
     page = default_site / "over/open-data/index.html"
     html = page.read_text(encoding="utf-8")
     assert "CC0 1.0 Universeel" in html and "HSDS 3.0" in html
+    assert '<a href="../../open-data/hsds/profile/profile.json">CJG-profiel op HSDS 3.0</a>' in html
+    assert "<code>19:30:00+01:00</code>" in html and "JSON merge patch (RFC 7386)" in html
     for href in ("../../open-data/hsds/services.json", "../../open-data/hsds/organizations.json",
-                 "../../open-data/hsds/tabular/datapackage.json", "../../open-data/nieuw-aanbod.xml",
+                 "../../open-data/hsds/tabular/datapackage.json", "../../open-data/hsds/profile/profile.json",
+                 "../../open-data/nieuw-aanbod.xml",
                  "../../sociale-kaart/aanbod.csv"):
         assert f'href="{href}"' in html
         assert (page.parent / href).resolve().is_file()

@@ -59,6 +59,10 @@ class Area(Record):
     name: ShortText = field("naam", "Naam van de kern of wijk.")
 
 
+Province = Literal["Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg", "Noord-Brabant",
+                   "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland"]
+
+
 class Municipality(Record):
     """A municipality and its kernen or wijken."""
 
@@ -66,6 +70,9 @@ class Municipality(Record):
     name: ShortText = field("naam", "Naam van de gemeente.")
     area_word: ShortText = field("gebiedsnaam", "Hoe de delen heten: kern of wijk.", default="kern")
     areas: list[Area] = field("gebieden", "De kernen of wijken.", min_length=1)
+    province: Province | None = field(
+        "provincie", "Provincie van de gemeente, voor de adressen in de open data (HSDS vraagt die). "
+        "Zonder provincie blijft dat veld in de open data leeg.", default=None)
 
 
 class Places(Record):

@@ -118,6 +118,7 @@ OPEN_DATA_PAGE = "over/open-data.md"
 OPEN_DATA_DIR = "open-data"
 HSDS_DIR = f"{OPEN_DATA_DIR}/hsds"
 HSDS_TABULAR_DIR = f"{HSDS_DIR}/tabular"
+HSDS_PROFILE_DIR = f"{HSDS_DIR}/profile"
 CHANGES_FEED = f"{OPEN_DATA_DIR}/nieuw-aanbod.xml"  # "Nieuw in de sociale kaart"
 ROBOTS = "robots.txt"
 MONITOR_JSON = f"{OPEN_DATA_DIR}/aanbodmonitor.json"  # the aanbodmonitor's figures

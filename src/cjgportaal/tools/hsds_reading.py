@@ -19,6 +19,7 @@ from typing import Any
 
 from ..render.files.hsds_export import BYDAY
 from ..render.files.hsds_tabular import NESTED_TABLES, nest, typed_row
+from ..render.files.hsds_taxonomy import own_code
 
 DAYS = {code: day for day, code in BYDAY.items()}
 STATUS_BACK = {"active": "actief", "temporarily closed": "gepauzeerd", "inactive": "gestopt", "defunct": "gestopt"}
@@ -43,7 +44,7 @@ SERVICE_FIELDS = {
 DERIVED = {"fees_description": "wordt bij de export gemaakt uit de kosten",
             "eligibility_description": "wordt bij de export gemaakt uit doelgroepen en leeftijd"}
 SCHEDULE_FIELDS = {"id", "service_id", "location_id", "service_at_location_id", "opens_at", "closes_at", "notes",
-                    "freq", "wkst", "byday", "dtstart", "valid_from", "valid_to", "until", "count", "description",
+                    "freq", "wkst", "byday", "dtstart", "valid_from", "valid_to", "until", "count", "description", "timezone",
                     "cjg_locatie", "cjg_status", "cjg_ronde", "cjg_ronde_naam", "cjg_ronde_status",
                     "cjg_ronde_plaatsen", "cjg_ronde_aanmelden_uitleg", "cjg_ronde_aanmelden_website",
                     "cjg_ronde_aanmelden_telefoon", "cjg_ronde_aanmelden_email"}
@@ -340,7 +341,7 @@ def attribute_terms(record: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         term = attribute.get("taxonomy_term") or {}
         taxonomy = term.get("taxonomy") or (term.get("taxonomy_detail") or {}).get("name") or \
             attribute.get("link_type") or ""
-        out.append((str(taxonomy), str(term.get("code") or ""), str(term.get("name") or ""),
+        out.append((str(taxonomy), own_code(str(taxonomy), str(term.get("code") or "")), str(term.get("name") or ""),
                     str(attribute.get("value") or "")))
     return out
 

@@ -1,22 +1,25 @@
 """The catalog as Open Referral HSDS 3.0: organisations and services with everything nested.
 
 HSDS lacks some Dutch facts; they travel as attributes (taxonomy terms from `hsds_taxonomy`) or as
-extra properties whose names start with `cjg_` (HSDS allows additional properties). The import
+extra properties whose names start with `cjg_`, as our profile (`hsds_profile`) declares them. The import
 (`hsds_import`) reads both back, so that export → import → export gives the same data.
-Times are local time in Europe/Amsterdam. This module needs no HSDS schema files.
+Times are local time in Europe/Amsterdam with the UTC offset of their day (see `clock`). This module
+needs no HSDS schema files.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime, time
 from typing import Any
 
 from ...catalog.catalog import Catalog
+from ...catalog.clock import TIMEZONE
 from ...model.models import Address, CourseRun, Location, Offering, OpeningHours, Partner, Session, TimeSlot
 from ...model.vocabulary import label
 from .. import formatting
 from .hsds_ids import hsds_id
-from .hsds_taxonomy import TAXONOMIES, terms
+from .hsds_taxonomy import TAXONOMIES, term_code, terms
 
 STATUS = {"actief": "active", "vol": "active", "gepauzeerd": "temporarily closed", "gestopt": "inactive"}
 BYDAY = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH", "vrijdag": "FR",
@@ -45,6 +48,15 @@ def age_years(start: int, end: int) -> tuple[float, float]:
     return _number(start / 12), _number(maximum)
 
 
+def clock(day: date, moment: time) -> tuple[str, float]:
+    """A local time on `day` as HSDS wants it, HH:MM:SS with the UTC offset of that day in
+    Europe/Amsterdam (19:30:00+01:00), and that offset in hours (HSDS's `timezone`)."""
+    at = datetime.combine(day, moment, TIMEZONE)
+    offset = at.utcoffset()
+    hours = offset.total_seconds() / 3600 if offset is not None else 0
+    return at.isoformat(timespec="seconds").split("T")[1], _number(hours)
+
+
 def _number(value: float) -> float:
     """Whole numbers as int (4, not 4.0), others to two decimals."""
     return int(value) if value == int(value) else round(value, 2)
@@ -71,7 +83,7 @@ class HsdsExporter:
     def term(self, key: str, code: str) -> dict[str, Any]:
         """The HSDS taxonomy term for a code of one of our taxonomies."""
         found = terms(self.catalog.lists, key)[code]
-        return {"id": self._id("term", key, code), "code": code, "name": found.name,
+        return {"id": self._id("term", key, code), "code": term_code(key, code), "name": found.name,
                 "description": found.description, "taxonomy": key, "taxonomy_id": self._id("taxonomie", key),
                 "language": "nl", "taxonomy_detail": self.taxonomy(key)}
 
@@ -100,11 +112,12 @@ class HsdsExporter:
                  area: str) -> list[dict[str, Any]]:
         if not (street or town):
             return []
-        municipality = next((m.name for m in self.catalog.lists.municipalities.values()
-                             if area == m.id or any(a.id == area for a in m.areas)), "")
-        # All of these are required; we keep no province, so state_province stays empty.
+        municipality = next((m for m in self.catalog.lists.municipalities.values()
+                             if area == m.id or any(a.id == area for a in m.areas)), None)
+        region, province = (municipality.name, municipality.province or "") if municipality else ("", "")
+        # All of these are required; a places file without `provincie` leaves state_province empty.
         return [{"id": self._id("adres", location_id), "location_id": location_id, "address_1": street,
-                 "city": town, **_clean({"region": municipality}), "state_province": "",
+                 "city": town, **_clean({"region": region}), "state_province": province,
                  "postal_code": postcode or "", "country": COUNTRY, "address_type": "physical"}]
 
     def _location(self, location_id: str, place: Location | Address, organization_id: str | None,
@@ -161,13 +174,18 @@ class HsdsExporter:
     def _schedule(self, offering: Offering, slot: TimeSlot, number: int,
                   places: dict[str, tuple[str, str]], run: CourseRun | None = None) -> dict[str, Any]:
         """A weekly slot or a dated session as an HSDS schedule; a session of a course run carries
-        the run (its key, name, status, places and own sign-up) in `cjg_ronde` properties."""
+        the run (its key, name, status, places and own sign-up) in `cjg_ronde` properties.
+
+        A session's times carry the UTC offset of its date; weekly hours hold all year in local
+        time, and carry the offset of the day the data is made (the catalog's today)."""
         service_id = self._id("aanbod", offering.id)
         location_id, sal_id = places.get(slot.location, (None, None))
+        day = slot.date if isinstance(slot, Session) else self.catalog.today
+        (opens_at, timezone), (closes_at, _) = clock(day, slot.start), clock(day, slot.end)
         record: dict[str, Any] = {
             "id": self._id("aanbod", offering.id, "tijd", number), "service_id": service_id,
             "location_id": location_id, "service_at_location_id": sal_id,
-            "opens_at": slot.start.strftime("%H:%M"), "closes_at": slot.end.strftime("%H:%M"),
+            "opens_at": opens_at, "closes_at": closes_at, "timezone": timezone,
             "notes": slot.note, "cjg_locatie": slot.location,
         }
         times = f"van {formatting.time_text(slot.start)} tot {formatting.time_text(slot.end)} uur"
@@ -175,8 +193,8 @@ class HsdsExporter:
             record |= {"freq": "WEEKLY", "wkst": "MO", "byday": BYDAY[slot.day],
                        "description": f"Elke {slot.day} {times}"}
         elif isinstance(slot, Session):
-            day = slot.date.isoformat()
-            record |= {"dtstart": day, "valid_from": day, "valid_to": day, "until": day, "count": 1,
+            iso = slot.date.isoformat()
+            record |= {"dtstart": iso, "valid_from": iso, "valid_to": iso, "until": iso, "count": 1,
                        "description": f"{formatting.date_text(slot.date).capitalize()} {times}",
                        "cjg_status": None if slot.status == "gepland" else slot.status}
         if run is not None and isinstance(slot, Session):

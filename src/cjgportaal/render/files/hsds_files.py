@@ -1,4 +1,4 @@
-"""The open data of a site in HSDS 3.0: as JSON and as a tabular package."""
+"""The open data of a site in HSDS 3.0: as JSON, as a tabular package, and the profile they follow."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ...catalog.site_info import SiteInfo
 from .. import urls
 from .hsds_export import HsdsExporter
 from .hsds_ids import site_namespace
+from .hsds_profile import patches, profile_description
 from .hsds_tabular import datapackage, flatten, json_text, write_package
 
 
@@ -19,7 +20,7 @@ def _json(value: Any) -> str:
 
 
 def write_hsds(catalog: Catalog, site: SiteInfo, site_dir: Path) -> None:
-    """Write the HSDS files into the built site: JSON and the tabular package."""
+    """Write the HSDS files into the built site: JSON, the tabular package and the profile."""
     exporter = HsdsExporter(catalog, site_namespace(site.url))
     organizations, services = exporter.organizations(), exporter.services()
     hsds = site_dir / urls.HSDS_DIR
@@ -31,3 +32,8 @@ def write_hsds(catalog: Catalog, site: SiteInfo, site_dir: Path) -> None:
     license_ = {"name": site.license, "title": license_name, **({"path": license_url} if license_url else {})}
     descriptor = datapackage(tables, "sociale-kaart-hsds", f"Sociale kaart {site.name} (HSDS 3.0)", license_)
     write_package(site_dir / urls.HSDS_TABULAR_DIR, tables, descriptor)
+    profile = site_dir / urls.HSDS_PROFILE_DIR
+    (profile / "schema").mkdir(parents=True, exist_ok=True)
+    (profile / "profile.json").write_text(json_text(profile_description(), indent=2) + "\n", encoding="utf-8")
+    for name, patch in patches().items():
+        (profile / "schema" / name).write_text(json_text(patch, indent=2) + "\n", encoding="utf-8")

@@ -14,6 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .hsds_fields import OFFICIAL_FIELDS
+from .hsds_profile import EXTENDED_TABLES, EXTENSIONS, tabular_field
+
 # Key of a nested object or list → its table (file name without .csv).
 TABLES = {
     "organization": "organizations", "services": "services", "locations": "locations",
@@ -28,9 +31,19 @@ TABLES = {
 NESTED_TABLES = {"organizations", "services", "locations", "service_at_location", "schedules", "phones",
                  "addresses", "languages", "cost_options", "accessibility", "contacts", "attributes",
                  "taxonomy_terms", "taxonomies"}
-NUMBER_FIELDS = {"minimum_age", "maximum_age", "amount", "latitude", "longitude", "interval", "count",
-                 "timezone", "year_incorporated", "cjg_leeftijd_van_maanden", "cjg_leeftijd_tot_maanden",
-                 "cjg_ronde_plaatsen"}
+
+
+def _column_types() -> dict[str, dict[str, dict[str, Any]]]:
+    """Table → column → its Frictionless field: HSDS's own columns and our profile's."""
+    out = {table: dict(fields) for table, fields in OFFICIAL_FIELDS.items()}
+    for table, schema in EXTENDED_TABLES.items():
+        out[table] |= {name: tabular_field(prop) for name, prop in EXTENSIONS[schema].items()}
+    return out
+
+
+COLUMN_TYPES = _column_types()
+NUMBER_FIELDS = {name for fields in COLUMN_TYPES.values() for name, field in fields.items()
+                 if field["type"] in ("number", "integer")}
 
 
 def finite_json(value: Any) -> Any:
@@ -128,14 +141,15 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 def datapackage(tables: dict[str, list[dict[str, Any]]], name: str, title: str,
                 license_: dict[str, str]) -> dict[str, Any]:
-    """A Frictionless data package descriptor for the tables."""
+    """A Frictionless data package descriptor for the tables: each column with the type and
+    constraints HSDS's tabular package gives it, or our profile for a `cjg_` column."""
     return {
         "name": name, "title": title, "profile": "tabular-data-package", "licenses": [license_],
         "resources": [{
             "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": [{"name": column, "type": "number" if column in NUMBER_FIELDS else "string"}
-                                  for column in _columns(rows)], "primaryKey": "id"},
+            "schema": {"fields": [{"name": column, **COLUMN_TYPES[table][column]} for column in _columns(rows)],
+                       "primaryKey": ["id"], "missingValues": [""]},
         } for table, rows in sorted(tables.items())],
     }
 

@@ -34,6 +34,17 @@ _FIXED = {
 }
 
 
+def term_code(taxonomy: str, code: str) -> str:
+    """The HSDS code of one of our terms: taxonomy/code, unique over all our taxonomies (the tabular
+    package wants each code once), where our own codes repeat (a partner type and a referrer 'gemeente')."""
+    return f"{taxonomy}/{code}"
+
+
+def own_code(taxonomy: str, code: str) -> str:
+    """Our code of a term from its HSDS code (`term_code`); a code without the prefix stays as it is."""
+    return code.removeprefix(f"{taxonomy}/")
+
+
 @dataclass(frozen=True)
 class Term:
     """One term of one of our taxonomies."""

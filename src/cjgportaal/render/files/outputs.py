@@ -122,6 +122,9 @@ OUTPUTS: tuple[Output, ...] = (
                                            "talen en indeling (JSON)."),
         (f"{urls.HSDS_TABULAR_DIR}/datapackage.json", "Dezelfde gegevens als tabellen: de beschrijving van het "
                                                       "pakket met CSV-bestanden (HSDS tabular package)."),
+        (f"{urls.HSDS_PROFILE_DIR}/profile.json", "Het CJG-profiel op HSDS 3.0: wat de cjg_-velden en de "
+                                                  "Nederlandse taxonomieën betekenen, als JSON merge patches op de "
+                                                  "HSDS-schema's."),
     )),
     Output(urls.CHANGES_FEED, _files(_changes_feed), published=(
         (urls.CHANGES_FEED, "Nieuw en gewijzigd aanbod als Atom-feed, voor een feedlezer of de nieuwsbrief."),)),

@@ -15,8 +15,24 @@ import yaml
 from cjgportaal.catalog.catalog import Catalog, load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
-from cjgportaal.render.files.kaart import export_csv, saved_item, search_records, years_covered
+from cjgportaal.model.lists import load_lists
+from cjgportaal.model.synonyms import SynonymGroup
+from cjgportaal.render.files.kaart import (
+    FULL,
+    NEXT_DATE,
+    NO_DATE,
+    OWN_AREA,
+    PROFESSIONALS_ONLY,
+    RANK,
+    export_csv,
+    next_date,
+    saved_item,
+    search_records,
+    synonyms_of,
+    years_covered,
+)
 from cjgportaal.render.files.schema import json_schemas
+from cjgportaal.render.files.search_index import record_html
 from cjgportaal.render.glance import CARD_FACTS, KAART_FACTS, LIST_FACTS
 from cjgportaal.render.pages.maker import MATCHING_LIMIT, Renderer, RenderOptions
 from cjgportaal.render.pages.registry import generated_pages
@@ -198,3 +214,59 @@ def test_cards_results_and_mijn_lijst_show_one_list_of_facts(default_site: Path,
     for script in ("kaart.js", "mijn-lijst.js", "aanbod-kaartje.js"):
         text = (default_site / "assets/javascripts" / script).read_text(encoding="utf-8")
         assert not [label for label in labels if f'"{label}"' in text], script
+
+
+SCHOOL = SynonymGroup.model_validate({"id": "schoolverzuim", "woorden": ["schoolverzuim", "spijbelen", "thuiszitten"]})
+DIVORCE = SynonymGroup.model_validate({"id": "scheiding", "woorden": ["scheiding", "gescheiden ouders", "uit elkaar"]})
+
+
+def test_synonyms_add_the_other_words_of_each_group_a_text_holds() -> None:
+    assert synonyms_of("Een kind dat lang thuiszit", [SCHOOL, DIVORCE]) == ["schoolverzuim", "spijbelen"]
+    assert synonyms_of("Voor kinderen van GESCHEIDEN OUDERS.", [SCHOOL, DIVORCE]) == ["scheiding", "uit elkaar"]
+    assert synonyms_of("Scheidingen en spijbelen", [SCHOOL, DIVORCE]) == [
+        "schoolverzuim", "thuiszitten", "gescheiden ouders", "uit elkaar"]
+    # Only from the start of a word, and the words of a phrase in a row.
+    assert synonyms_of("ouders gaan uit van elkaar; afscheiding", [DIVORCE]) == []
+
+
+def test_records_carry_synonyms_weighted_low_and_the_ranking_facts(catalog: Catalog) -> None:
+    records = {r.meta["id"]: r for r in search_records(catalog)}
+    kies = records["kies-kinderen-en-scheiding"]
+    assert "echtscheiding" not in kies.synonyms.split() and "co-ouderschap" in kies.synonyms.split()
+    assert '<p data-pagefind-weight="0.3">' in record_html(kies)
+    assert records["nieuwsbrief-professionals"].filters[RANK] == [PROFESSIONALS_ONLY]
+    assert records["brussengroep"].filters[RANK] == [FULL]
+    assert records["thema-avond-pesten"].filters[OWN_AREA] == ["biddinghuizen", "swifterbant"]
+    course = catalog.offerings["faalangsttraining"]
+    assert kies.sort[NEXT_DATE] == "2027-01-27" == next_date(catalog, catalog.offerings[kies.meta["id"]])
+    assert records[course.id].sort[NEXT_DATE] == "2027-02-08"
+    assert records["cjg-telefoon"].sort[NEXT_DATE] == NO_DATE
+
+
+def test_kaart_script_knows_the_ranking_filters() -> None:
+    script = (ROOT / "src/cjgportaal/adapter/theme/assets/javascripts/kaart.js").read_text(encoding="utf-8")
+    for value in (RANK, PROFESSIONALS_ONLY, FULL, OWN_AREA, NEXT_DATE):
+        assert f'"{value}"' in script, value
+
+
+@pytest.mark.parametrize(("text", "field", "message"), [
+    ("  - id: dubbel\n    woorden: [pesten, slapen, pesten]\n", "synoniemen[11].woorden[3]",
+     "het woord 'pesten' staat twee keer in deze groep."),
+    ("  - id: dubbel\n    woorden: [rouwen, pesten]\n", "synoniemen[11].woorden[2]",
+     "het woord 'pesten' staat ook in de groep 'pesten'."),
+    ("  - id: dubbel\n    woorden: [Pesten!, treiteren]\n", "synoniemen[11].woorden[1]",
+     "'Pesten!' is geen geldig zoekwoord."),
+    ("  - id: dubbel\n    woorden: [treiteren]\n", "synoniemen[11].woorden", ""),
+    ("  - id: dubbel\n    woorden: [treiteren, pesten]\n    worden: [treiteren]\n", "synoniemen[11].worden",
+     "dit veld bestaat niet."),
+])
+def test_synonym_mistakes_get_a_dutch_message_with_file_line_and_field(
+        mini: Path, text: str, field: str, message: str) -> None:
+    path = mini / "data/synoniemen.yml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    lists, problems = load_lists(mini / "data", mini)
+    assert [(p.file, p.field) for p in problems] == [("data/synoniemen.yml", field)], problems
+    assert problems[0].line >= len(path.read_text(encoding="utf-8").splitlines()) - 1
+    assert message in problems[0].message
+    assert problems[0].hint
+    assert "synoniemen" in lists.failed  # the build stops, as for every list

@@ -231,9 +231,10 @@ def test_export_downloads_from_the_kaart(page, base_url: str, catalog: Catalog) 
 
 
 def test_an_empty_result_shows_which_filter_to_drop_and_whom_to_call(page, base_url: str) -> None:
-    """A teacher's question with too many filters: 14 years, school, Swifterbant, free, without referral."""
+    """A teacher's question with too many filters: 14 years, school, Swifterbant, free, without referral,
+    a spreekuur."""
     query = ("?jaar=14&thema=school-en-leren&gebied=swifterbant&kosten=gratis"
-             "&toegang=vrij-toegankelijk&toegang=aanmelden")
+             "&toegang=vrij-toegankelijk&toegang=aanmelden&soort=spreekuur")
     page.goto(base_url + KAART + query)
     page.wait_for_function("() => document.getElementById('kaart-aantal').textContent !== ''")
     before = _count(page)
@@ -322,3 +323,87 @@ def test_wide_screens_get_a_compact_list_with_the_card_on_demand(page, base_url:
     page.get_by_role("button", name="Met uitleg").click()
     assert page.get_by_role("button", name="Met uitleg").get_attribute("aria-pressed") == "true"
     assert cards.nth(2).locator("p").last.is_visible()
+
+
+def _found_ids(page, term: str | None, filters: dict[str, object] | None = None,
+               sort: dict[str, str] | None = None) -> list[str]:
+    """The ids Pagefind itself finds for `term`, in its order (the kaart's own module instance)."""
+    return page.evaluate("""async ([term, filters, sort]) => {
+        const pagefind = await import(new URL('../pagefind/pagefind.js', document.baseURI).href);
+        const found = await pagefind.search(term, { filters: filters || {}, ...(sort ? { sort } : {}) });
+        return Promise.all(found.results.map(async (item) => (await item.data()).meta.id));
+    }""", [term, filters, sort])
+
+
+def _shown_ids(page) -> list[str]:
+    return page.locator("#kaart-resultaten [data-cjg-bewaar]").evaluate_all("els => els.map((el) => el.dataset.cjgBewaar)")
+
+
+def test_each_word_of_a_synonym_group_finds_what_the_others_find(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url)
+    groups = catalog.lists.synonyms.values()
+    assert groups
+    for group in groups:
+        found = {word: set(_found_ids(page, word)) for word in group.words}
+        single = [word for word in group.words if " " not in word]
+        everything = set().union(*found.values())
+        assert everything, group.id
+        for word in single:
+            assert found[word] == found[single[0]], (group.id, word, found[single[0]] ^ found[word])
+        # A phrase finds at least as much: Pagefind also finds texts with its words apart.
+        for word in set(group.words) - set(single):
+            assert found[word] >= found[single[0]], (group.id, word)
+
+
+def test_questions_of_professionals_find_offerings_that_do_not_name_the_word(page, base_url: str) -> None:
+    _open_kaart(page, base_url)
+    assert "training-dappere-kinderen" in _found_ids(page, "faalangst")  # says "bang" and "angstig"
+    assert "kies-kinderen-en-scheiding" in _found_ids(page, "echtscheiding")  # says "gescheiden ouders"
+    assert "spreekuur-jeugdarts-bij-ziekmelding" in _found_ids(page, "schoolverzuim")  # says "thuiszit"
+
+
+def test_offerings_only_for_professionals_come_last_unless_that_audience_is_chosen(page, base_url: str) -> None:
+    _open_kaart(page, base_url, "?zoek=cursussen")
+    shown = _shown_ids(page)
+    assert "nieuwsbrief-professionals" in _found_ids(page, "cursussen")
+    assert shown[-1] == "nieuwsbrief-professionals" or len(shown) == 10
+    _open_kaart(page, base_url, "?zoek=nieuwsbrief")
+    assert _shown_ids(page)[0] == "nieuwsbrief-professionals"  # the only text match still leads
+    _open_kaart(page, base_url, "?zoek=cursussen&doelgroep=professionals")
+    assert _shown_ids(page) == _found_ids(page, "cursussen", {"doelgroep": {"any": ["professionals"]}})
+
+
+def test_a_kern_and_an_age_in_the_words_rank_and_filter_as_the_fields_do(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url, "?zoek=schoolverzuim+14+jaar+Swifterbant")
+    shown = _shown_ids(page)
+    assert set(shown) == set(_found_ids(page, "schoolverzuim", {"jaar": "14"}))
+    near = [i for i in shown if any(loc.area == "swifterbant" for loc in catalog.offerings[i].locations)]
+    assert near and shown[:len(near)] == near
+    assert page.inner_text("#kaart-aantal").endswith("voor ‘schoolverzuim 14 jaar Swifterbant’.")
+
+
+def test_full_offerings_come_after_open_ones_of_the_same_kern(page, base_url: str, catalog: Catalog) -> None:
+    _open_kaart(page, base_url, "?zoek=beperking")
+    shown = _shown_ids(page)
+    full = [i for i in shown if catalog.offerings[i].status == "vol"]
+    assert full and shown.index(full[0]) > 0
+
+
+def test_sort_by_next_date_is_a_choice_in_the_url_and_back_restores_it(page, base_url: str, catalog: Catalog) -> None:
+    from cjgportaal.render.files.kaart import next_date
+
+    _open_kaart(page, base_url, "?zoek=ouders")
+    best = _shown_ids(page)
+    page.select_option("#kaart-volgorde", "datum")
+    page.wait_for_function("() => location.search.includes('volgorde=datum')")
+    page.wait_for_function("first => document.querySelector('#kaart-resultaten [data-cjg-bewaar]').dataset.cjgBewaar !== first",
+                           arg=best[0])
+    by_date = [i for i in _shown_ids(page) if set(catalog.offerings[i].audiences) != {"professionals"}]
+    dates = [next_date(catalog, catalog.offerings[i]) for i in by_date]
+    assert dates == sorted(dates) and dates[0] < "9999"
+    assert page.url.endswith("?zoek=ouders&volgorde=datum")
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('volgorde')")
+    assert page.input_value("#kaart-volgorde") == ""
+    page.wait_for_function("first => document.querySelector('#kaart-resultaten [data-cjg-bewaar]').dataset.cjgBewaar === first",
+                           arg=best[0])

@@ -13,6 +13,7 @@ from ..load.problems import Problem, display_path
 from ..load.yaml_files import SourceDoc, load_yaml
 from .models import AgeBand, Area, Helpline, ListItem, Municipality, Places, ReferralRoute, YouthWorker
 from .record import Record
+from .synonyms import SynonymGroup
 from .validation import validate
 
 # file stem → item model; each file holds a mapping with one key, the file stem, and a list.
@@ -26,9 +27,10 @@ LIST_FILES: dict[str, type[ListItem]] = {
     "leeftijdsgroepen": AgeBand,
 }
 PLACES_FILE = "plaatsen"
+SYNONYMS_FILE = "synoniemen"
 # Lists a site may leave out: a missing file means an empty list.
 OPTIONAL_FILES: dict[str, type[Record]] = {"jongerenwerkers": YouthWorker, "hulplijnen": Helpline,
-                                           "verwijswijzer": ReferralRoute}
+                                           "verwijswijzer": ReferralRoute, SYNONYMS_FILE: SynonymGroup}
 
 
 def _list_file_model(key: str, item: type[Record]) -> type[Record]:
@@ -58,6 +60,7 @@ class Lists:
     youth_workers: dict[str, YouthWorker] = field(default_factory=dict)
     helplines: dict[str, Helpline] = field(default_factory=dict)
     referral_routes: dict[str, ReferralRoute] = field(default_factory=dict)
+    synonyms: dict[str, SynonymGroup] = field(default_factory=dict)
     failed: frozenset[str] = frozenset()
     docs: tuple[SourceDoc, ...] = ()  # the optional files, for cross-file checks
 
@@ -97,6 +100,20 @@ def _keyed(items: list[Any], shown: str, line_of: Any, key: str, problems: list[
     return out
 
 
+def _distinct_words(groups: list[SynonymGroup], shown: str, line_of: Any, problems: list[Problem]) -> None:
+    # A word in two groups would join both groups' offerings; the editor should choose one.
+    first: dict[str, str] = {}
+    for g_index, group in enumerate(groups):
+        for w_index, word in enumerate(group.words):
+            if word in first and first[word] != group.id:
+                problems.append(Problem(
+                    shown, line_of((SYNONYMS_FILE, g_index, "woorden", w_index)),
+                    f"{SYNONYMS_FILE}[{g_index + 1}].woorden[{w_index + 1}]",
+                    f"het woord '{word}' staat ook in de groep '{first[word]}'.",
+                    "zet elk woord in één groep, of voeg de twee groepen samen."))
+            first.setdefault(word, group.id)
+
+
 def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
     """Read and check every list file in `folder`; all problems are returned together."""
     problems: list[Problem] = []
@@ -121,6 +138,7 @@ def load_lists(folder: Path, root: Path) -> tuple[Lists, list[Problem]]:
         age_bands=loaded.get("leeftijdsgroepen", {}), municipalities=loaded.get("municipalities", {}),
         areas=loaded.get("areas", {}), youth_workers=loaded.get("jongerenwerkers", {}),
         helplines=loaded.get("hulplijnen", {}), referral_routes=loaded.get("verwijswijzer", {}),
+        synonyms=loaded.get(SYNONYMS_FILE, {}),
         failed=frozenset(failed), docs=tuple(docs),
     ), problems
 
@@ -151,4 +169,6 @@ def _load_list(key: str, path: Path, shown: str, loaded: dict[str, dict[str, Any
     problems += found
     if record is not None:
         loaded[key] = _keyed(getattr(record, key), shown, doc.line_of, key, problems)
+        if key == SYNONYMS_FILE:
+            _distinct_words(getattr(record, key), shown, doc.line_of, problems)
     return doc

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...catalog import availability
@@ -17,6 +19,7 @@ from ...catalog.catalog import Catalog
 from ...catalog.entry_kinds import review_by
 from ...catalog.facets import dimensions
 from ...model.models import Offering
+from ...model.synonyms import SynonymGroup
 from ...model.vocabulary import label
 from .. import urls
 from ..formatting import age_text, date_text
@@ -26,6 +29,13 @@ from .hsds_tabular import json_text, text_cell
 EXACT_AGE = "jaar"  # filter with every whole year of age an offering covers, for "age 14"
 PREGNANCY = "zwanger"
 MAX_AGE = 27  # the oldest age the kaart's age field offers
+# Filters the kaart ranks by and does not show: what the offering is for and whether it is full.
+RANK = "rang"
+PROFESSIONALS_ONLY = "alleen-professionals"
+FULL = "vol"
+OWN_AREA = "plek"  # the kernen of its own locations, before offerings that only serve them
+NEXT_DATE = "datum"
+NO_DATE = "9999-12-31"  # after every real date when sorting by date
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,56 @@ class SearchRecord:
     meta: dict[str, str]
     filters: dict[str, list[str]]
     sort: dict[str, str]
+    synonyms: str = ""  # the other words of each synonym group the content holds; weighted low
+
+
+_ENDINGS = ("heid", "en", "e", "s")  # Dutch endings the search engine's stemmer also drops
+
+
+def _fold(text: str) -> str:
+    # Lower case with long vowels made short, so that 'slapen' and 'slaapt' share a stem, as they do
+    # for the search engine.
+    return re.sub(r"([aeiou])\1", r"\1", text.casefold())
+
+
+def _stem(word: str) -> str:
+    # A rough Dutch stem, so that 'thuiszitten' also matches 'thuiszit' and 'scheiden' 'scheiding',
+    # as the search engine's stemmer would; long enough to avoid matching short unrelated words.
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[:-len(ending)]
+            break
+    if len(word) >= 5 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def _pattern(word: str) -> re.Pattern[str]:
+    # From the start of a word, so that 'angst' also matches 'angstig', and the words of a phrase in a row.
+    return re.compile(r"(?<!\w)" + r"\w*\s+".join(re.escape(_stem(part)) for part in _fold(word).split()))
+
+
+def synonyms_of(text: str, groups: Iterable[SynonymGroup]) -> list[str]:
+    """The words of every group that has a word in `text`, except the words `text` itself holds."""
+    folded = _fold(text)
+    found: list[str] = []
+    for group in groups:
+        present = [bool(_pattern(word).search(folded)) for word in group.words]
+        if any(present):
+            found += [word for word, there in zip(group.words, present, strict=True) if not there]
+    return found
+
+
+def _rank(o: Offering) -> dict[str, list[str]]:
+    rank = [PROFESSIONALS_ONLY] if set(o.audiences) == {"professionals"} else []
+    rank += [FULL] if o.status == "vol" else []
+    return {RANK: rank, OWN_AREA: sorted({location.area for location in o.locations})}
+
+
+def next_date(catalog: Catalog, o: Offering) -> str:
+    """The date of the offering's next dated session as JJJJ-MM-DD; NO_DATE without one."""
+    items = catalog.upcoming_items(o)
+    return items[0].date.isoformat() if items else NO_DATE
 
 
 def years_covered(offering: Offering) -> list[str]:
@@ -95,10 +155,13 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
                  *(location.name for location in o.locations)]
         filters = {facet.key: sorted(facet.of(o)) for facet in facets}
         filters[EXACT_AGE] = years_covered(o)
+        filters |= _rank(o)
         meta = {**item, "gecontroleerd": date_text(o.checked, False),
                 "verouderd": "ja" if catalog.is_stale(o) else ""}
-        records.append(SearchRecord(item["url"], "\n".join(w for w in words if w), meta, filters,
-                                    {"titel": o.title.casefold()}))
+        content = "\n".join(w for w in words if w)
+        records.append(SearchRecord(item["url"], content, meta, filters,
+                                    {"titel": o.title.casefold(), NEXT_DATE: next_date(catalog, o)},
+                                    " ".join(synonyms_of(content, lists.synonyms.values()))))
     return records
 
 

@@ -22,6 +22,8 @@ from .kaart import SearchRecord
 
 LANGUAGE = "nl"
 # Pagefind also writes its ready-made search interfaces; the kaart has its own (kaart.js).
+# The synonyms of a record's words count for less than its own words (Pagefind's default weight is 1).
+SYNONYM_WEIGHT = "0.3"
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
@@ -30,10 +32,13 @@ class SearchIndexError(RuntimeError):
 
 
 def record_html(record: SearchRecord) -> str:
-    """A record as a page Pagefind reads: the text to index, and meta, filters and sort apart."""
+    """A record as a page Pagefind reads: the text to index (its synonyms weighted low), and meta,
+    filters and sort apart."""
     lines = [f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title></title></head>',
-             "<body><main data-pagefind-body>", f"<p>{escape(record.content)}</p>",
-             '<div data-pagefind-ignore="index">']
+             "<body><main data-pagefind-body>", f"<p>{escape(record.content)}</p>"]
+    if record.synonyms:
+        lines.append(f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{escape(record.synonyms)}</p>')
+    lines.append('<div data-pagefind-ignore="index">')
     lines += [f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in record.meta.items()]
     lines += [f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
               for key, values in record.filters.items() for value in values]

@@ -48,7 +48,8 @@ def all_offerings(r: Renderer) -> list[GeneratedPage]:
 def partners_index(r: Renderer) -> list[GeneratedPage]:
     """Partners: wie doet wat."""
     return r.paged("partners.html", urls.PARTNERS_INDEX, "Partners",
-                   "Alle organisaties in het netwerk van het CJG: wie doet wat.", list(r.catalog.partners.values()), True)
+                   "Alle organisaties in het netwerk van het CJG: wie doet wat.", list(r.catalog.partners.values()), True,
+                   hide=("navigation", "toc"))
 
 
 def audience_pages(r: Renderer) -> list[GeneratedPage]:

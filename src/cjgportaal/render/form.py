@@ -1,8 +1,9 @@
 """The "Aanbod aanmelden" form, generated from the offering's JSON Schema.
 
-Types, required fields, patterns, allowed values and help texts come from the schema; the site's
-lists give the options their names. The browser script (theme/assets/javascripts/aanbod-formulier.js)
-turns the filled-in form into YAML; nothing is sent anywhere.
+Types, required fields, patterns, allowed values and help texts come from the schema (or from HINTS,
+where the schema's text only repeats the label); the site's lists give the options their names. The
+browser script (theme/assets/javascripts/aanbod-formulier.js) turns the filled-in form into YAML, or
+changes an offering's file (`?aanbod=<id>`, read from the form's data files); it sends nothing itself.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from ..catalog.catalog import Catalog
-from ..model.vocabulary import label
+from ..model.vocabulary import SessionStatus, label
+
+SESSION_STATUSES = tuple((value, label(value)) for value in get_args(SessionStatus))
 
 # The form's fields in order: (path in the YAML, Dutch label, widget). Widgets: text, textarea,
-# select, radios, checkboxes, number, date-lines (one session per line).
+# select, radios, checkboxes, number, sessions (rows of dated sessions), runs (course runs, each with
+# its sessions).
 FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("titel", "Naam van het aanbod", "text"),
     ("partner", "Organisatie", "select"),
@@ -37,7 +41,8 @@ FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("locaties.0.postcode", "Postcode", "text"),
     ("locaties.0.plaats", "Plaats", "text"),
     ("locaties.0.gebied", "Kern of wijk", "select"),
-    ("bijeenkomsten", "Data en tijden", "date-lines"),
+    ("bijeenkomsten", "Losse bijeenkomsten", "sessions"),
+    ("rondes", "Rondes van een cursus", "runs"),
     ("aanmelden.uitleg", "Hoe meld je je aan?", "textarea"),
     ("contact.naam", "Contact: team of functie", "text"),
     ("contact.telefoon", "Contact: telefoon", "text"),
@@ -50,8 +55,26 @@ FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
 # whatever the e-mail program adds (a greeting, a signature, quoting).
 MESSAGE_START = "----- begin van het bestand -----"
 MESSAGE_END = "----- einde van het bestand -----"
-SESSION_HELP = ("Eén bijeenkomst per regel, als JJJJ-MM-DD UU:MM-UU:MM, bijvoorbeeld "
-                "2027-03-02 19:30-21:30. Laat leeg als er geen vaste data zijn.")
+# Help that says more than the label; the schema's descriptions are written for the YAML files.
+HINTS = {
+    "titel": "Zoals ouders het zouden zoeken, bijvoorbeeld 'Peuter in zicht' of 'Spreekuur slapen'.",
+    "partner": "De organisatie die het aanbod geeft.",
+    "themas": "Kies alles waar het aanbod over gaat. Ouders zoeken op deze thema's.",
+    "niveaus": "Open huis is voor iedereen; hoe zwaarder de vraag, hoe verder in de lijst.",
+    "soort": "Kies wat het meest past.",
+    "toegang.route": "Kan iedereen zomaar komen, moet je je aanmelden of heb je een verwijzing nodig?",
+    "toegang.verwijzers": "Alleen nodig als je een verwijzing nodig hebt.",
+    "kosten.soort": "Wat betaalt een gezin?",
+    "kosten.bedrag": "Alleen bij een eigen bijdrage, bijvoorbeeld 25 of 12,50.",
+    "locaties.0.straat": "Bijvoorbeeld De Rede 80. Laat leeg bij online of telefonisch aanbod.",
+    "locaties.0.postcode": "Bijvoorbeeld 8251 EX.",
+    "locaties.0.plaats": "Bijvoorbeeld Dronten.",
+    "locaties.0.gebied": "Hiermee vinden ouders het aanbod bij hen in de buurt.",
+    "bijeenkomsten": "Avonden of ochtenden die los van elkaar te bezoeken zijn. Geen vaste data? Laat dit leeg.",
+    "rondes": "Een cursus met een vaste groep: je meldt je aan voor alle bijeenkomsten van een ronde samen.",
+    "contact.email": "Een algemeen adres van je team, zoals info@… (geen persoonlijk adres).",
+    "talen": "In welke talen kan een gezin hier terecht?",
+}
 
 
 @dataclass(frozen=True)
@@ -116,14 +139,14 @@ def form_fields(catalog: Catalog, schema: dict[str, Any]) -> list[FormField]:
     }
     out = []
     for path, text, widget in FORM_FIELDS:
-        node, required = _property(schema, path)
-        if path == "bijeenkomsten":
-            out.append(FormField(path, text, widget, SESSION_HELP, False))
+        if widget in ("sessions", "runs"):
+            out.append(FormField(path, text, widget, HINTS[path], False, options=SESSION_STATUSES))
             continue
+        node, required = _property(schema, path)
         values = node.get("enum") or node.get("items", {}).get("enum")
         options = tuple((key, name) for key, name in names.get(path, {}).items()) or \
             tuple((v, label(v)) for v in values or ())
-        help_text = re.sub(r"\s*\(ids? uit [^)]*\)", "", node.get("description", ""))
+        help_text = HINTS.get(path) or re.sub(r"\s*\(ids? uit [^)]*\)", "", node.get("description", ""))
         out.append(FormField(path, text, widget, help_text, required, _pattern(node), options))
     return out
 

@@ -139,3 +139,11 @@ def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
     here = page_url(from_src, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here)
     return posixpath.relpath(path, base or ".")
+
+
+FORM_DATA_DIR = "formulier/aanbod"  # what the form reads to change an offering ("Wijzig dit aanbod")
+
+
+def form_data_file(offering_id: str) -> str:
+    """Path of the file the form loads for `?aanbod=<offering_id>`."""
+    return f"{FORM_DATA_DIR}/{offering_id}.json"

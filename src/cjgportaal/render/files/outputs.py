@@ -22,6 +22,7 @@ from .. import urls
 from ..news import NewsPost, atom_feed
 from .calendar_feeds import FeedSite, calendar_files
 from .feeds import atom_feed as changes_feed
+from .form_data import form_data_files
 from .hsds_files import write_hsds
 from .kaart import export_csv, export_json, search_records
 from .monitor_files import monitor_csv, monitor_json
@@ -137,6 +138,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output(urls.MONITOR_CSV, _files(_monitor_csv), published=(
         (urls.MONITOR_CSV, "Dezelfde cijfers als tabel, één cijfer per regel (CSV)."),)),
     Output(urls.ROBOTS, _files(_robots)),
+    Output(urls.FORM_DATA_DIR, _files(form_data_files), owns_folder=True),
 )
 
 

@@ -10,17 +10,18 @@ from ...catalog.site_info import LICENSES
 from .. import urls
 from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY
 from ..files.outputs import published_files
-from ..form import form_fields, partner_folders
+from ..form import MESSAGE_END, MESSAGE_START, form_fields, partner_folders
 from .maker import KAART_PAGE_SIZE, GeneratedPage, Renderer
 
 
 def form_page(r: Renderer) -> list[GeneratedPage]:
-    """Aanbod aanmelden: the form that makes an offering's file."""
+    """Aanbod aanmelden: the form that makes an offering's file, or changes one (`?aanbod=<id>`)."""
     c = r.catalog
     return [r.page("form.html", urls.FORM_PAGE, "Aanbod aanmelden",
                    "Meld nieuw aanbod aan of pas het aan: het formulier maakt het bestand voor de site.",
                    True, fields=form_fields(c, r.offering_schema),
-                   folders=partner_folders(c, r.options.settings.offerings_dir))]
+                   folders=partner_folders(c, r.options.settings.offerings_dir),
+                   message_start=MESSAGE_START, message_end=MESSAGE_END)]
 
 
 def kaart_page(r: Renderer) -> list[GeneratedPage]:

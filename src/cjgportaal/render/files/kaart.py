@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ...catalog import availability
 from ...catalog.catalog import Catalog
@@ -71,9 +72,17 @@ def _stem(word: str) -> str:
     return word
 
 
-def _pattern(word: str) -> re.Pattern[str]:
-    # From the start of a word, so that 'angst' also matches 'angstig', and the words of a phrase in a row.
-    return re.compile(r"(?<!\w)" + r"\w*\s+".join(re.escape(_stem(part)) for part in _fold(word).split()))
+@cache
+def _pattern(word: str) -> tuple[str, re.Pattern[str]]:
+    # From the start of a word, so that 'angst' also matches 'angstig', and the words of a phrase in a
+    # row. With the first stem, which a text must hold for the pattern to match: a quick test first.
+    stems = [_stem(part) for part in _fold(word).split()]
+    return stems[0], re.compile(r"(?<!\w)" + r"\w*\s+".join(map(re.escape, stems)))
+
+
+def _holds(folded: str, word: str) -> bool:
+    first, pattern = _pattern(word)
+    return first in folded and pattern.search(folded) is not None
 
 
 def synonyms_of(text: str, groups: Iterable[SynonymGroup]) -> list[str]:
@@ -81,7 +90,7 @@ def synonyms_of(text: str, groups: Iterable[SynonymGroup]) -> list[str]:
     folded = _fold(text)
     found: list[str] = []
     for group in groups:
-        present = [bool(_pattern(word).search(folded)) for word in group.words]
+        present = [_holds(folded, word) for word in group.words]
         if any(present):
             found += [word for word, there in zip(group.words, present, strict=True) if not there]
     return found

@@ -32,13 +32,13 @@
   let counter = 0;
   const renumber = (container) => {
     [...container.children].forEach((row, n) => {
-      row.querySelectorAll(":scope > legend [data-nummer], :scope > p [data-nummer], :scope > .cjg-hours-short [data-nummer]").forEach((s) => {
+      row.querySelectorAll(":scope > legend [data-nummer], :scope > p [data-nummer], :scope > .cjg-rij__velden [data-nummer]").forEach((s) => {
         s.textContent = String(n + 1);
       });
     });
   };
   const fillRow = (row, values) => {
-    for (const input of row.querySelectorAll(":scope > .cjg-hours-short [data-veld]")) {
+    for (const input of row.querySelectorAll(":scope > .cjg-rij__velden [data-veld]")) {
       input.value = values[input.dataset.veld] ?? input.value;
     }
   };
@@ -47,7 +47,7 @@
     const id = `rij-${++counter}`;
     row.dataset.orig = orig;
     row.dataset.soort = kind;
-    for (const input of row.querySelectorAll(":scope > .cjg-hours-short [data-veld]")) {
+    for (const input of row.querySelectorAll(":scope > .cjg-rij__velden [data-veld]")) {
       input.id = `${id}-${input.dataset.veld}`;
       input.closest("span").querySelector("label").htmlFor = input.id;
     }
@@ -73,7 +73,7 @@
       tot: before.tot || "", locatie: before.locatie || valueOf(byPath("locaties.0.naam")) });
     row.querySelector('[data-veld="datum"]').focus();
   };
-  const rowValues = (row) => Object.fromEntries([...row.querySelectorAll(":scope > .cjg-hours-short [data-veld]")]
+  const rowValues = (row) => Object.fromEntries([...row.querySelectorAll(":scope > .cjg-rij__velden [data-veld]")]
     .map((input) => [input.dataset.veld, input.value.trim()]));
   const rows = (container) => [...container.children];
   const sessionsBox = byPath("bijeenkomsten").querySelector("[data-rijen]");

@@ -124,13 +124,17 @@ async function idsWith(params, extra) {
 // Pagefind's order first (relevance, or the chosen sort), then the kern asked for before other
 // kernen and open offerings before full ones. Offerings only for professionals come last unless
 // the visitor chose that audience: a parent's question should not start with a newsletter.
-async function ranked(params, found) {
+// `counts`: the filter counts of this search, when Pagefind gave them; a search for a rank that no
+// result has is skipped, so that most keystrokes cost one search, not four.
+async function ranked(params, found, counts) {
   const { term, areas } = question(params);
   const forProfessionals = params.getAll(RANK.doelgroep).includes(RANK.professionals);
+  const some = (key, value) => !counts || !counts[key] || (counts[key][value] || 0) > 0;
+  const none = Promise.resolve(new Set());
   const [low, full, near] = await Promise.all([
-    forProfessionals ? new Set() : idsWith(params, { [RANK.rang]: RANK.alleen }),
-    idsWith(params, { [RANK.rang]: RANK.vol }),
-    areas.length ? idsWith(params, { [RANK.plek]: { any: areas } }) : new Set(),
+    !forProfessionals && some(RANK.rang, RANK.alleen) ? idsWith(params, { [RANK.rang]: RANK.alleen }) : none,
+    some(RANK.rang, RANK.vol) ? idsWith(params, { [RANK.rang]: RANK.vol }) : none,
+    areas.length && found.length > 1 ? idsWith(params, { [RANK.plek]: { any: areas } }) : none,
   ]);
   const byDate = params.get(ORDER) === NEXT_DATE;
   const best = Math.max(...found.map((item) => item.score || 0), 0);
@@ -201,7 +205,7 @@ async function update(countsOnly = false) {
   const main = await search(params);
   if (mine !== generation) return;
   if (!countsOnly) {
-    results = await ranked(params, main.results);
+    results = main.results.length < 2 ? main.results : await ranked(params, main.results, main.filters);
     if (mine !== generation) return;
     shown = 0;
     await showMore(mine, true);

@@ -115,10 +115,16 @@ const RANK = { rang: "rang", alleen: "alleen-professionals", vol: "vol", plek: "
 const NEXT_DATE = "datum";
 const BAND = 0.25; // results whose score is within a quarter of the best score count as equally relevant
 
-async function idsWith(params, extra) {
-  const { term } = question(params);
-  const found = await pagefind.search(term, { filters: { ...filtersOf(params), ...extra } });
-  return new Set(found.results.map((item) => item.id));
+// The ids of every offering with a rank, under the chosen filters: a search without words, so that
+// it does not change while someone types and is asked once per choice of filters.
+const rankIds = new Map();
+function idsWith(params, extra) {
+  const filters = { ...filtersOf(params), ...extra };
+  const key = JSON.stringify(filters);
+  if (!rankIds.has(key)) {
+    rankIds.set(key, pagefind.search(null, { filters }).then((found) => new Set(found.results.map((item) => item.id))));
+  }
+  return rankIds.get(key);
 }
 
 // Pagefind's order first (relevance, or the chosen sort), then the kern asked for before other

@@ -115,15 +115,17 @@ const RANK = { rang: "rang", alleen: "alleen-professionals", vol: "vol", plek: "
 const NEXT_DATE = "datum";
 const BAND = 0.25; // results whose score is within a quarter of the best score count as equally relevant
 
-// The ids of every offering with a rank, under the chosen filters: a search without words, so that
-// it does not change while someone types and is asked once per choice of filters.
+// The ids of the results with a rank. Once the filter index is loaded (after the first results):
+// a search without words, which does not change while someone types, asked once per choice of
+// filters. Before that, with the words: a search without words would load the whole filter index
+// before the first results.
 const rankIds = new Map();
+const idSet = (found) => new Set(found.results.map((item) => item.id));
 function idsWith(params, extra) {
   const filters = { ...filtersOf(params), ...extra };
+  if (!countsLoaded) return pagefind.search(question(params).term, { filters }).then(idSet);
   const key = JSON.stringify(filters);
-  if (!rankIds.has(key)) {
-    rankIds.set(key, pagefind.search(null, { filters }).then((found) => new Set(found.results.map((item) => item.id))));
-  }
+  if (!rankIds.has(key)) rankIds.set(key, pagefind.search(null, { filters }).then(idSet));
   return rankIds.get(key);
 }
 

@@ -25,6 +25,21 @@ def _require_axe() -> None:
     pytest.skip("axe-core is not installed (npm ci)")
 
 
+def axe_context(browser, width: int):
+    """A browser context at `width` px with axe-core in every page (the CSP would refuse it)."""
+    _require_axe()
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context.add_init_script(path=str(AXE))
+    return context
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now: rule, help and the first three elements."""
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
 def _sitemap_paths(site: Path) -> list[str]:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
@@ -40,19 +55,12 @@ def test_sitemap_lists_every_page(default_site: Path) -> None:
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_no_violations_on_any_page(browser, base_url: str, default_site: Path, width: int) -> None:
-    _require_axe()
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-    context.add_init_script(path=str(AXE))
+    context = axe_context(browser, width)
     page = context.new_page()
     found: list[str] = []
     for path in _sitemap_paths(default_site):
         page.goto(base_url + path)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS)
-        for violation in result["violations"]:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            found.append(f"/{path} [{width}px] {violation['id']}: {violation['help']} {targets}")
+        found += [f"/{path} [{width}px] {violation}" for violation in axe_violations(page)]
     context.close()
     assert found == []
 

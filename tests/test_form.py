@@ -341,11 +341,9 @@ def test_the_partner_guide_says_what_the_form_says(default_site: Path) -> None:
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_nothing_in_a_loaded_form_and_its_end(browser: Any, base_url: str, width: int) -> None:
-    from .test_accessibility import AXE, AXE_TAGS, _require_axe
+    from .test_accessibility import axe_context, axe_violations
 
-    _require_axe()
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-    context.add_init_script(path=str(AXE))
+    context = axe_context(browser, width)
     page = context.new_page()
     _open_offering(page, base_url)
     page.click("#veld-bijeenkomsten-toevoegen")
@@ -356,7 +354,6 @@ def test_axe_finds_nothing_in_a_loaded_form_and_its_end(browser: Any, base_url: 
     page.click("button[type=submit]")
     page.click("#github-blok summary")
     page.click("text=Bekijk het bestand")
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    found = axe_violations(page)
     context.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert found == []

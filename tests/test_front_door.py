@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, FloatRect, ViewportSize
 
 from .conftest import ROOT, copy_project, edit, mkdocs_build
-from .test_accessibility import AXE, AXE_TAGS, _require_axe
+from .test_accessibility import axe_context, axe_violations
 
 LANDINGS = ["ouders/", "jongeren/", "professionals/"]
 QUICK_EXIT_PARENTS = ["ouders/gezin/", "ouders/contact/"]  # quick_exit_pages in mkdocs.yml
@@ -175,16 +175,11 @@ def test_menu_still_opens_on_a_landing_page_on_a_phone(browser: Browser, base_ur
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_finds_nothing_on_the_front_door_pages(browser: Browser, base_url: str, width: int) -> None:
-    _require_axe()
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-    context.add_init_script(path=str(AXE))
+    context = axe_context(browser, width)
     page = context.new_page()
     found = []
     for path in ["", "404.html", *LANDINGS, "ouders/gezin/", "jongeren/onzichtbaar-bezoeken/", "over/privacy/"]:
         page.goto(base_url + path)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            AXE_TAGS)
-        found += [f"/{path} [{width}px] {v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+        found += [f"/{path} [{width}px] {violation}" for violation in axe_violations(page)]
     context.close()
     assert found == []

@@ -15,7 +15,7 @@ from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
 
 from .conftest import ROOT
-from .test_accessibility import AXE, AXE_TAGS, _require_axe
+from .test_accessibility import axe_context, axe_violations
 
 KAART = "sociale-kaart/"
 LIST = "sociale-kaart/mijn-lijst/"
@@ -155,15 +155,11 @@ def test_kaart_works_by_keyboard_alone(page, base_url: str) -> None:
 
 
 def test_kaart_with_results_passes_axe(browser, base_url: str) -> None:
-    _require_axe()
     for width in (1280, 375):
-        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-        context.add_init_script(path=str(AXE))
+        context = axe_context(browser, width)
         page = context.new_page()
         _open_kaart(page, base_url, "?zoek=ouders&kosten=gratis")
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-        assert found == [], width
+        assert axe_violations(page) == [], width
         context.close()
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .test_accessibility import AXE, AXE_TAGS, _require_axe
+from .test_accessibility import axe_context, axe_violations
 
 LIST = "sociale-kaart/mijn-lijst/"
 KEY = "cjg-mijn-lijst"
@@ -200,14 +200,10 @@ def test_a_new_link_in_the_open_page_asks_again(page, base_url: str) -> None:
 
 
 def test_the_question_passes_axe(browser, base_url: str) -> None:
-    _require_axe()
     for width in (1280, 375):
-        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
-        context.add_init_script(path=str(AXE))
+        context = axe_context(browser, width)
         page = context.new_page()
         page.goto(_link(base_url, [["peuter-in-zicht", NOTE], ["a--b"], ["bestaat-niet"]]))
         _question(page).get_by_role("link", name="Peuter in zicht").wait_for()
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-        assert found == [], width
+        assert axe_violations(page) == [], width
         context.close()

@@ -81,6 +81,10 @@ class ScriptHashes:
         hashes = self._per_page[src_uri] = inline_script_hashes(output_without_content)
         return add_csp_meta(output, hashes, form_targets)
 
+    def add(self, name: str, hashes: set[str]) -> None:
+        """The hashes of a page (or of the frame of many) rendered outside MkDocs' page events."""
+        self._per_page[name] = hashes
+
     def template(self, name: str, output: str) -> None:
         """A page rendered from a theme template alone (404.html)."""
         if name.endswith(".html"):

@@ -1,5 +1,6 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`mkdocs_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`, `publish`)."""
+`mkdocs_pages`, `framed_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`,
+`publish`)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from . import build_input, json_ld, mkdocs_pages
 from .background import DataFilesRun
 from .config import NoOptions, site_settings
 from .csp import ScriptHashes
+from .framed_pages import FramedPages
 from .incremental import Incremental
 from .material_assets import material_assets
 from .package_theme import add_package_theme
@@ -48,11 +50,12 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.generated: dict[str, GeneratedPage] = {}
         self.structured: StructuredData | None = None
         self.job: DataFilesJob | None = None  # what the data files are made of
-        self.nav_pages: list[Page] = []
+        self.nav: Navigation | None = None
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.parse_cache, self.publish, self.serving = ParseCache(), AtomicPublish(), False
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
         self.shared, self.search_text, self.compiled = SharedFragments(), SearchTextSwap(), MemoryBytecodeCache()
+        self.framed = FramedPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
@@ -84,21 +87,27 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.renderer = build_input.renderer(self.folders, self.settings, config, self.catalog, self.posts)
         self.generated = generated_pages(self.renderer)
         config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
-        added = mkdocs_pages.add_files(self.generated, files, config)
+        framed = {uri: page for uri, page in self.generated.items() if self.settings.page_frames and not page.in_nav}
+        added = {**mkdocs_pages.add_files({uri: page for uri, page in self.generated.items() if uri not in framed},
+                                          files, config),
+                 **self.framed.add_files(framed, files, config)}
         self.incremental.mark_changed(added, self.generated, files, self.catalog, self.posts)
         self.script_hashes.know_files(files)
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav_pages = nav.pages
+        self.nav = nav
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        self.shared.start(tuple(page.url for page in self.nav_pages))
-        env.globals.update(cjg_shared=self.shared, material_assets=material_assets())  # for base.html
+        assert self.nav is not None
+        self.shared.start(tuple(page.url for page in self.nav.pages))
+        env.globals.update(cjg_shared=self.shared, material_assets=material_assets(),  # for base.html
+                           cjg_sitemap_urls=self.framed.sitemap_urls(config))  # for sitemap.xml
+        self.framed.start(env, self.nav, files, config, self.structured, self.script_hashes, self.form_targets)
         env.bytecode_cache = self.compiled
-        self.incremental.read_menu_titles(self.nav_pages, self.generated, config)
+        self.incremental.read_menu_titles(self.nav.pages, self.generated, config)
         return env
 
     @event_priority(100)  # before Material's search plugin reads the page

@@ -59,6 +59,9 @@ class SiteSettings(BaseModel):
     error_report: Literal["email", "issue"] = "email"  # "Fout melden": e-mail or GitHub issue
     contact_form: ContactForm = ContactForm()
     open_data_license: str = "CC0-1.0"  # SPDX id of the open data's licence
+    # Generated pages outside the menu are written around a frame of the theme, rendered once per
+    # folder (adapter/framed_pages.py); false sends them through MkDocs' page events one by one.
+    page_frames: bool = True
 
     def folders(self, root: Path) -> DataFolders:
         """Where the data of the project at `root` lives."""

@@ -15,13 +15,14 @@ no `javascript:` or raw HTML gets in through a reference.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
 from ..model.models import Helpline
-from . import formatting
+from . import formatting, urls
 from .pages.maker import Renderer
 
 _LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<scheme>aanbod|partner|hulplijn):(?P<id>[^)\n]*)\)")
@@ -91,11 +92,15 @@ def page_references(r: Renderer, src_uri: str, markdown: str) -> tuple[str, list
     """A hand-written page's Markdown with its references resolved (see the module), and the problems."""
     if not mentions(markdown):
         return markdown, []
-    links = r.links(src_uri)
+    folder = posixpath.dirname(src_uri) or "."
+
+    def source(page: str) -> str:  # a link to a page's Markdown source: MkDocs checks it and makes it a URL
+        return posixpath.relpath(page, folder)
+
     c = r.catalog
     targets = {
-        "aanbod": {i: Target(links["to_offering"](i)) for i in c.offerings},
-        "partner": {i: Target(links["to_partner"](i)) for i in c.partners},
+        "aanbod": {i: Target(source(urls.offering_page(i))) for i in c.offerings},
+        "partner": {i: Target(source(urls.partner_page(i))) for i in c.partners},
         "hulplijn": {h.id: Target(formatting.phone_href(h.phone) if h.phone else h.website or "",
                                   partial(_helpline_block, r, h)) for h in c.lists.helplines.values()},
     }

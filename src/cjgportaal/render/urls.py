@@ -63,11 +63,18 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     """A relative link from the page built from `from_src` to the page built from `to_src`."""
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", base or ".")
+    # The folders of both, without their common start; not posixpath.relpath, which asks the
+    # operating system for the working directory on every call (thousands per page).
+    base = (here if here.endswith("/") or not here else posixpath.dirname(here) + "/").strip("/").split("/")
+    target = there.strip("/").split("/") if there else []
+    base, target = [part for part in base if part], [part for part in target if part]
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:])
     if there.endswith("/") or not there:
-        rel = rel.rstrip("/") + "/"
-    return "./" if rel == "./" or rel == "./." else rel.removeprefix("./")
+        return rel + "/" if rel else "./"
+    return rel or "./"
 
 
 KAART_PAGE = "sociale-kaart/index.md"

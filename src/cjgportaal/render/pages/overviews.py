@@ -16,7 +16,7 @@ from .maker import GeneratedPage, Renderer
 
 def offering_pages(r: Renderer) -> list[GeneratedPage]:
     """A page per offering. The site search, whose index every page downloads, holds an offering's
-    title only; the kaart searches the rest."""
+    title only (and a partner's name and summary); the kaart searches the rest."""
     c, options = r.catalog, r.options
     return [
         r.page("offering.html", urls.offering_page(o.id), o.title, o.summary,
@@ -30,6 +30,7 @@ def offering_pages(r: Renderer) -> list[GeneratedPage]:
 def _partner_page(r: Renderer, partner: Partner) -> GeneratedPage:
     offerings = r.catalog.visible_offerings_of(partner)
     return r.page("partner.html", urls.partner_page(partner.id), partner.name, partner.summary,
+                  search_html=f"<h1>{escape(partner.name)}</h1><p>{escape(partner.summary)}</p>",
                   partner=partner, offerings=offerings,
                   shows=(("partner", partner.id), *(("aanbod", o.id) for o in offerings)))
 

@@ -1,0 +1,59 @@
+"""Generated pages outside the menu are written around a frame of the theme (adapter/framed_pages.py):
+the site must be the same, page for page, as when MkDocs renders every page itself
+(`page_frames: false`), also with titles that need escaping and without directory URLs."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from .conftest import OFFERING, PARTNER, copy_project, edit, mkdocs_build
+
+# Files that differ between two builds for reasons of their own (the search index's chunk names).
+_DATA_FOLDERS = ("pagefind",)
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and path.relative_to(site).parts[0] not in _DATA_FOLDERS}
+
+
+def _sitemap_entries(text: str) -> Counter[str]:
+    return Counter(re.sub(r"\s+", "", entry) for entry in re.findall(r"<url>.*?</url>", text, re.S))
+
+
+def _search_entries(text: str) -> tuple[object, Counter[str]]:
+    index = json.loads(text)
+    return index["config"], Counter(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_framed_pages_equal_pages_rendered_by_mkdocs(tmp_path: Path, directory_urls: bool) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project, OFFERING, "titel: Peuter in zicht", 'titel: "Peuter & ouder <samen> in zicht"')
+    edit(project, PARTNER, "naam: GGD Flevoland – Jeugdgezondheidszorg", 'naam: "GGD Flevoland & <Jeugd>"')
+    if not directory_urls:
+        (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text(encoding="utf-8")
+                                            + "use_directory_urls: false\n", encoding="utf-8")
+    framed = mkdocs_build(project, tmp_path / "framed")
+    assert framed.returncode == 0, framed.stderr
+    edit(project, "mkdocs.yml", "  - cjg:\n", "  - cjg:\n      page_frames: false\n")
+    reference = mkdocs_build(project, tmp_path / "reference")
+    assert reference.returncode == 0, reference.stderr
+
+    ours, theirs = _site_files(tmp_path / "framed"), _site_files(tmp_path / "reference")
+    assert ours.keys() == theirs.keys()
+    pages = [name for name in ours if name.endswith(".html")]
+    assert len(pages) > 100
+    offering = "aanbod/peuter-in-zicht/index.html" if directory_urls else "aanbod/peuter-in-zicht.html"
+    assert "Peuter &amp; ouder &lt;samen&gt; in zicht" in ours[offering].decode()
+    unordered = {"sitemap.xml": _sitemap_entries, "search/search_index.json": _search_entries}
+    different = [name for name in ours if ours[name] != theirs[name] and name not in unordered
+                 and not name.endswith(".gz")]
+    assert different == []
+    for name, entries in unordered.items():
+        assert entries(ours[name].decode()) == entries(theirs[name].decode()), name

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.site_info import SiteInfo
-from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter
+from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter, write_data_files
 from cjgportaal.render.files.outputs import DataFilesJob
 from cjgportaal.render.news import NewsPost
 
@@ -76,6 +76,24 @@ def test_a_failing_data_process_says_why(mini: Path, tmp_path: Path) -> None:
     writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True, tmp_path / "uit"))
     with pytest.raises(DataFilesError, match=r"(Type|Attribute)Error"):
         writer.wait()
+
+
+def test_the_two_processes_share_the_data_files_and_write_them_all(mini: Path, tmp_path: Path) -> None:
+    catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22))
+    assert catalog is not None
+    site = SiteInfo(name="X", url="https://x.example/", license="CC0-1.0")
+    writer = DataFilesWriter(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "samen"))
+    writer.share()  # this process takes what the second has not begun, from the end of the list
+    writer.wait()
+    write_data_files(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "alleen"))
+
+    def files(folder: Path) -> dict[str, bytes]:  # Pagefind's chunk names differ from run to run
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and "pagefind" not in p.parts}
+
+    together, alone = files(tmp_path / "samen"), files(tmp_path / "alleen")
+    assert len(alone) > 10 and together == alone
+    assert (tmp_path / "samen/pagefind/pagefind.js").is_file()
 
 
 def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:

@@ -42,7 +42,8 @@ class DataFilesRun:
             self._writer = DataFilesWriter(replace(job, site_dir=job.site_dir / STAGING))
 
     def after(self, job: DataFilesJob) -> None:
-        """The pages are done: move the files into place, or (--dirty) start writing them now."""
+        """The pages are done: write what the second process has not begun, and move the files into
+        place; or (--dirty) start writing them now."""
         site = job.site_dir
         if self.after_pages:  # dirty: site_dir is not cleaned, so they go straight in
             self._writer = DataFilesWriter(job)
@@ -50,11 +51,13 @@ class DataFilesRun:
             return
         assert self._writer is not None
         try:
+            self._writer.share()
             self._writer.wait()
             move_into(site / STAGING, site)
         except DataFilesError as error:
             raise PluginError(str(error)) from error
         finally:
+            self._writer.cancel()  # when this process could not write its share: stop the other
             shutil.rmtree(site / STAGING, ignore_errors=True)
             self._writer = None
 

@@ -3,10 +3,12 @@
 The sociale kaart's search index and exports, the iCalendar files, the news feed, the open data and
 the JSON schemas need the catalog, not the rendered pages. They are written in a second process
 while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
-build little time. The second process starts as soon as the data is loaded, before MkDocs empties
-the site folder; the MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden
-entries) and moves the files into place when the pages are done. In `mkdocs serve --dirty`, which
-does not empty the folder, it starts after the pages and writes straight into the site.
+build little time. The first process, done with the pages, takes the outputs the second has not
+begun, from the end of the list (`DataFilesWriter.share`); each output is claimed once, by a file.
+The second process starts as soon as the data is loaded, before MkDocs empties the site folder; the
+MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden entries) and moves the
+files into place when the pages are done. In `mkdocs serve --dirty`, which does not empty the
+folder, it starts after the pages and writes straight into the site.
 """
 
 from __future__ import annotations
@@ -27,10 +29,22 @@ from .outputs import OUTPUTS, DataFilesJob, own_folders
 from .search_index import SearchIndexError
 
 
-def write_data_files(job: DataFilesJob) -> None:
-    """Write every data file of the site (every entry of OUTPUTS) into `job.site_dir`."""
-    for output in OUTPUTS:
-        output.write(job)
+def write_data_files(job: DataFilesJob, claims: Path | None = None, from_end: bool = False) -> None:
+    """Write every data file of the site (every entry of OUTPUTS) into `job.site_dir`; with `claims`
+    (a folder) only the outputs no other process has claimed there, in order or `from_end`."""
+    order = range(len(OUTPUTS) - 1, -1, -1) if from_end else range(len(OUTPUTS))
+    for index in order:
+        if claims is None or _claim(claims, index):
+            OUTPUTS[index].write(job)
+
+
+def _claim(claims: Path, index: int) -> bool:
+    """Claim output `index` for this process: True when no other process had."""
+    try:
+        os.close(os.open(claims / str(index), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True
 
 
 class DataFilesError(RuntimeError):
@@ -48,7 +62,9 @@ class DataFilesWriter:
         job.site_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
             pickle.dump(job, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self._job_path = Path(handle.name)
+        self._job, self._job_path = job, Path(handle.name)
+        self._claims = _claims_of(self._job_path)
+        self._claims.mkdir()
         self._cancelled = False
         self._waiting = threading.Lock()
         self._errors: str | None = None  # what the process wrote to stderr, once it has ended
@@ -59,7 +75,16 @@ class DataFilesWriter:
                                              start_new_session=True)
         except OSError:
             self._job_path.unlink(missing_ok=True)
+            shutil.rmtree(self._claims, ignore_errors=True)
             raise
+
+    def share(self) -> None:
+        """Write, in this process, the outputs the second process has not begun, from the end of the
+        list (raises what writing them raises)."""
+        try:
+            write_data_files(self._job, self._claims, from_end=True)
+        except SearchIndexError as error:
+            raise DataFilesError(str(error)) from error
 
     def wait(self) -> None:
         """Block until the files are written; raise DataFilesError if they could not be (not after
@@ -68,6 +93,7 @@ class DataFilesWriter:
             if self._errors is None:
                 _, self._errors = self._process.communicate()
                 self._job_path.unlink(missing_ok=True)
+                shutil.rmtree(self._claims, ignore_errors=True)
         if self._process.returncode != 0 and not self._cancelled:
             raise DataFilesError(self._errors.strip() or f"afgebroken (code {self._process.returncode})")
 
@@ -79,6 +105,11 @@ class DataFilesWriter:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGTERM)
         self.wait()
+
+
+def _claims_of(job_path: Path) -> Path:
+    """The folder beside a job's file where the processes claim its outputs."""
+    return job_path.with_suffix(".claims")
 
 
 def _child_env() -> dict[str, str]:
@@ -115,7 +146,7 @@ def main(job_path: str) -> int:
         job = pickle.load(handle)  # our own file, just written by the parent process
     Path(job_path).unlink(missing_ok=True)  # also when the parent is killed before it could
     try:
-        write_data_files(job)
+        write_data_files(job, _claims_of(Path(job_path)))
     except SearchIndexError as error:
         print(error, file=sys.stderr)
         return 1

@@ -107,6 +107,26 @@ def test_combined_filters_and_counts_match_the_data(page, base_url: str, catalog
     _wait_for_count(page, len(toddlers))
 
 
+_COUNTS = "() => [...document.querySelectorAll('[data-count]')].map((el) => el.textContent)"
+
+
+def test_counts_follow_the_last_letter_typed(page, base_url: str) -> None:
+    """The counts per filter value come after the results (from the whole filter index, apart); typed
+    fast, without waiting for a result in between, they end as a fresh page with those words has them."""
+    other = page.context.new_page()
+    _open_kaart(other, base_url, "?zoek=slapen")
+    expected = other.evaluate(_COUNTS)
+    other.close()
+    _open_kaart(page, base_url)
+    assert page.evaluate(_COUNTS) != expected  # all offerings: other counts than for 'slapen'
+    for letters in ("s", "sl", "sla", "slap", "slape", "slapen"):
+        page.evaluate("""(text) => { const input = document.getElementById('kaart-zoek'); input.value = text;
+          input.dispatchEvent(new Event('input', {bubbles: true})); }""", letters)
+    page.wait_for_function(f"(expected) => JSON.stringify(({_COUNTS})()) === JSON.stringify(expected)",
+                           arg=expected, timeout=10_000)
+    page.wait_for_function("() => document.getElementById('kaart-aantal').textContent.endsWith('voor ‘slapen’.')")
+
+
 def test_filter_state_is_in_the_url_and_back_restores_it(page, base_url: str, catalog: Catalog) -> None:
     _open_kaart(page, base_url)
     _choose(page, "#kaart-thema-slapen")

@@ -21,7 +21,13 @@ const facets = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset
 const exactAge = form.querySelector("#kaart-jaar").name;
 const base = new URL(root.dataset.root, document.baseURI);
 
+// Two Pagefind instances over the same index. `pagefind` finds the results on the main thread and loads
+// only the filter chunks its searches use, so a keystroke costs one quick search. `counter` holds the
+// whole filter index, in Pagefind's worker, and gives the count per filter value after the results
+// are on screen: with every filter loaded a search counts them all, which at 5,000 offerings takes
+// several times as long as the search itself.
 let pagefind;
+let counter;
 let results = [];
 let shown = 0;
 let generation = 0;
@@ -99,12 +105,12 @@ function filtersOf(params, without) {
   return filters;
 }
 
-function search(params, without) {
+function search(params, without, engine = pagefind) {
   const { term } = question(params);
   const options = { filters: filtersOf(params, without) };
   if (params.get(ORDER) === NEXT_DATE) options.sort = { [NEXT_DATE]: "asc" };
   else if (!term) options.sort = { titel: "asc" };
-  return pagefind.search(term, options);
+  return engine.search(term, options);
 }
 
 // --- ranking ------------------------------------------------------------------------------------
@@ -206,35 +212,66 @@ async function showWaysForward(mine, params, n) {
   suggestions.hidden = !better.length;
 }
 
-async function update(countsOnly = false) {
-  const mine = countsOnly ? generation : ++generation;
+async function update() {
+  const mine = ++generation;
+  clearTimeout(countTimer); // a newer question: counts wait for its results
   const params = readForm();
   const chosen = facets.filter((key) => params.getAll(key).length);
   const main = await search(params);
   if (mine !== generation) return;
-  if (!countsOnly) {
-    results = main.results.length < 2 ? main.results : await ranked(params, main.results, main.filters);
-    if (mine !== generation) return;
-    shown = 0;
-    await showMore(mine, true);
-    if (mine !== generation) return;
-    const n = results.length;
-    const query = params.get("zoek");
-    const filtered = params.get(exactAge) || chosen.length;
-    announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
-      + `${filtered ? " met de gekozen filters" : ""}.`);
-    showChosen(params, n);
-    await showWaysForward(mine, params, n);
-    if (mine !== generation) return;
-  }
-  if (!countsLoaded) return;
-  // After the results: a chosen facet's counts come from a search without that facet (what each
-  // value would give), one search per chosen facet.
-  const others = await Promise.all(chosen.map((key) => search(params, key)));
+  results = main.results.length < 2 ? main.results : await ranked(params, main.results, main.filters);
   if (mine !== generation) return;
-  const counts = { ...main.filters };
-  chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
-  showCounts(counts);
+  shown = 0;
+  await showMore(mine, true);
+  if (mine !== generation) return;
+  const n = results.length;
+  const query = params.get("zoek");
+  const filtered = params.get(exactAge) || chosen.length;
+  announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
+    + `${filtered ? " met de gekozen filters" : ""}.`);
+  showChosen(params, n);
+  countsSoon();
+  await showWaysForward(mine, params, n);
+}
+
+// The counts per filter value, after the results: one search for the unchosen facets and one per
+// chosen facet without that facet (what each of its values would give). While someone types they wait
+// for a pause (the next letter changes them again, and their searches would take the processor from
+// the results); after a click they come at once. One round runs at a time; a round asked for while
+// one runs follows it, for the newest choice.
+const COUNTS_PAUSE = 300; // ms
+let counting = false;
+let recount = false;
+let countTimer;
+
+function countsSoon() {
+  clearTimeout(countTimer);
+  if (typing) countTimer = setTimeout(refreshCounts, COUNTS_PAUSE);
+  else refreshCounts();
+}
+
+async function refreshCounts() {
+  if (!countsLoaded) return;
+  if (counting) {
+    recount = true;
+    return;
+  }
+  counting = true;
+  try {
+    do {
+      recount = false;
+      const mine = generation;
+      const params = readForm();
+      const chosen = facets.filter((key) => params.getAll(key).length);
+      const [main, ...others] = await Promise.all([undefined, ...chosen].map((key) => search(params, key, counter)));
+      if (mine !== generation) continue;
+      const counts = { ...main.filters };
+      chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
+      showCounts(counts);
+    } while (recount);
+  } finally {
+    counting = false;
+  }
 }
 
 // The count is a live region: while someone types it waits for a pause, so that a screen reader
@@ -246,17 +283,24 @@ function announce(text) {
   else status.textContent = text;
 }
 
+// Every facet's boxes with the places of their counts, looked up once (a region has hundreds of partners).
+const countPlaces = facets.map((key) => {
+  const facet = form.querySelector(`[data-facet="${key}"]`);
+  return { key, chosen: facet.querySelector("[data-chosen]"), boxes: [...facet.querySelectorAll("input")].map((box) =>
+    ({ box, count: box.nextElementSibling.querySelector("[data-count]"), choice: box.closest(".cjg-choice") })) };
+});
+
 function showCounts(counts) {
-  for (const key of facets) {
-    const facet = form.querySelector(`[data-facet="${key}"]`);
+  for (const { key, chosen: chosenText, boxes } of countPlaces) {
     let chosen = 0;
-    for (const box of facet.querySelectorAll("input")) {
+    for (const { box, count: place, choice } of boxes) {
       const count = (counts[key] && counts[key][box.value]) || 0;
-      box.nextElementSibling.querySelector("[data-count]").textContent = `(${count})`;
-      box.closest(".cjg-choice").classList.toggle("cjg-choice--leeg", count === 0 && !box.checked);
+      const text = `(${count})`;
+      if (place.textContent !== text) place.textContent = text;
+      choice.classList.toggle("cjg-choice--leeg", count === 0 && !box.checked);
       if (box.checked) chosen += 1;
     }
-    facet.querySelector("[data-chosen]").textContent = chosen ? `\u00a0(${chosen} gekozen)` : ""; // a space a flex box keeps
+    chosenText.textContent = chosen ? `\u00a0(${chosen} gekozen)` : ""; // a space a flex box keeps
   }
 }
 
@@ -402,16 +446,19 @@ window.addEventListener("popstate", () => {
 (async () => {
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    // No worker: one script less to download, and a search of one region is quick on the main thread.
+    // The results without a worker: no worker script before the first results, and a search without
+    // the filter counts is quick on the main thread.
     await pagefind.options({ baseUrl: base.pathname, noWorker: true });
     await pagefind.init();
     writeForm(new URLSearchParams(location.search));
     root.hidden = false;
     await update();
     // The counts need the whole filter index; it loads after the first results are on screen.
-    await pagefind.filters();
+    counter = pagefind.createInstance({ baseUrl: base.pathname });
+    await counter.init();
+    await counter.filters();
     countsLoaded = true;
-    await update(true);
+    refreshCounts();
   } catch (error) {
     root.hidden = true;
     root.after(element("p", "Zoeken in het aanbod lukt nu niet. Gebruik de lijsten hieronder, of probeer het later opnieuw."));

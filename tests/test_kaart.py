@@ -250,21 +250,23 @@ def test_kaart_script_knows_the_ranking_filters() -> None:
 
 
 @pytest.mark.parametrize(("text", "field", "message"), [
-    ("  - id: dubbel\n    woorden: [pesten, slapen, pesten]\n", "synoniemen[11].woorden[3]",
+    ("  - id: dubbel\n    woorden: [pesten, slapen, pesten]\n", "synoniemen[N].woorden[3]",
      "het woord 'pesten' staat twee keer in deze groep."),
-    ("  - id: dubbel\n    woorden: [rouwen, pesten]\n", "synoniemen[11].woorden[2]",
+    ("  - id: dubbel\n    woorden: [rouwen, pesten]\n", "synoniemen[N].woorden[2]",
      "het woord 'pesten' staat ook in de groep 'pesten'."),
-    ("  - id: dubbel\n    woorden: [Pesten!, treiteren]\n", "synoniemen[11].woorden[1]",
+    ("  - id: dubbel\n    woorden: [Pesten!, treiteren]\n", "synoniemen[N].woorden[1]",
      "'Pesten!' is geen geldig zoekwoord."),
-    ("  - id: dubbel\n    woorden: [treiteren]\n", "synoniemen[11].woorden", ""),
-    ("  - id: dubbel\n    woorden: [treiteren, pesten]\n    worden: [treiteren]\n", "synoniemen[11].worden",
+    ("  - id: dubbel\n    woorden: [treiteren]\n", "synoniemen[N].woorden", ""),
+    ("  - id: dubbel\n    woorden: [treiteren, pesten]\n    worden: [treiteren]\n", "synoniemen[N].worden",
      "dit veld bestaat niet."),
 ])
 def test_synonym_mistakes_get_a_dutch_message_with_file_line_and_field(
         mini: Path, text: str, field: str, message: str) -> None:
     path = mini / "data/synoniemen.yml"
+    groups = path.read_text(encoding="utf-8").count("  - id: ")
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
     lists, problems = load_lists(mini / "data", mini)
+    field = field.replace("[N]", f"[{groups + 1}]")  # the added group is the last
     assert [(p.file, p.field) for p in problems] == [("data/synoniemen.yml", field)], problems
     assert problems[0].line >= len(path.read_text(encoding="utf-8").splitlines()) - 1
     assert message in problems[0].message

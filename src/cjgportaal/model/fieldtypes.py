@@ -117,6 +117,11 @@ _HIDDEN = frozenset("\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 
 def _bad_character(value: str, allowed: str) -> str | None:
     """The first character of `value` a text may not hold (`allowed`: controls it may)."""
+    visible = value
+    for char in allowed:
+        visible = visible.replace(char, "")
+    if visible.isprintable():  # the common case, quickly: no control, format, private or unassigned character
+        return None
     for char in value:
         if char in allowed:
             continue

@@ -15,7 +15,6 @@ no `javascript:` or raw HTML gets in through a reference.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -92,10 +91,12 @@ def page_references(r: Renderer, src_uri: str, markdown: str) -> tuple[str, list
     """A hand-written page's Markdown with its references resolved (see the module), and the problems."""
     if not mentions(markdown):
         return markdown, []
-    folder = posixpath.dirname(src_uri) or "."
+    # Links to the pages' Markdown sources, which MkDocs checks and turns into URLs: from the page's
+    # folder up to the root and down again (MkDocs normalises the path).
+    up = "../" * src_uri.count("/")
 
-    def source(page: str) -> str:  # a link to a page's Markdown source: MkDocs checks it and makes it a URL
-        return posixpath.relpath(page, folder)
+    def source(page: str) -> str:
+        return up + page
 
     c = r.catalog
     targets = {

@@ -106,21 +106,24 @@ class FramedPages:
         self._frames: dict[tuple[str, tuple[str, ...], bool], Frame] = {}
         self._build: tuple[jinja2.Environment, Navigation, Files, MkDocsConfig] | None = None
 
-    def add_files(self, pages: Mapping[str, GeneratedPage], files: Files, config: MkDocsConfig) -> dict[str, FramedFile]:
-        """Add a file for each of `pages` (generated pages outside the menu)."""
+    def start_files(self, pages: Mapping[str, GeneratedPage]) -> None:
+        """A new build, of these generated pages."""
         self._pages, self.files, self._frames = dict(pages), {}, {}
-        for src_uri in pages:
-            file = cast(FramedFile, FramedFile.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-            file.dest_uri = File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
-            file.writer = self
-            self.files[src_uri] = file
-            files.append(file)
-        return self.files
+
+    def file(self, src_uri: str, config: MkDocsConfig) -> FramedFile:
+        """The file of a generated page outside the menu (for `mkdocs_pages.add_files`)."""
+        file = cast(FramedFile, FramedFile.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        file.dest_uri = File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
+        file.writer = self
+        self.files[src_uri] = file
+        return file
 
     def start(self, env: jinja2.Environment, nav: Navigation, files: Files, config: MkDocsConfig,
               structured: StructuredData | None, script_hashes: ScriptHashes, form_targets: tuple[str, ...]) -> None:
-        """What the pages are written with, known once MkDocs has its Jinja environment."""
+        """What the pages are written with, known once MkDocs has its Jinja environment; the sitemap
+        (`theme/sitemap.xml`) learns their addresses."""
         self._build = (env, nav, files, config)
+        env.globals["cjg_sitemap_urls"] = self.sitemap_urls(config)
         self._structured, self._script_hashes, self._form_targets = structured, script_hashes, form_targets
         self._search = next((index for plugin in config.plugins.values()
                              if hasattr(index := getattr(plugin, "search_index", None), "add_entry_from_context")), None)

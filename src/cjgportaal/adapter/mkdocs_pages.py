@@ -4,6 +4,7 @@ meta set in on_page_markdown and their HTML in on_page_content."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, cast
 
 from markupsafe import escape
@@ -51,15 +52,20 @@ def page_markdown(markdown: str, page: Page, generated: GeneratedPage | None, re
     return markdown
 
 
-def add_files(pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig) -> dict[str, GeneratedFile]:
-    """Add a file for each generated page; refuse a hand-written page in its place."""
+def add_files(pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig,
+              frame: Callable[[str, MkDocsConfig], GeneratedFile] | None = None) -> dict[str, GeneratedFile]:
+    """Add a file for each generated page, made by `frame` for a page outside the menu when given
+    (see `framed_pages`); refuse a hand-written page in its place."""
     added = {}
     for src_uri, page in pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
                               "pagina zelf. Geef de eigen pagina een andere naam.")
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        added[src_uri] = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion))
+        if frame is not None and not page.in_nav:
+            added[src_uri] = frame(src_uri, config)
+        else:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            added[src_uri] = cast(GeneratedFile, GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion))
         files.append(added[src_uri])
     return added
 

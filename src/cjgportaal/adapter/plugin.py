@@ -1,6 +1,5 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`mkdocs_pages`, `framed_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `package_theme`,
-`publish`)."""
+`mkdocs_pages`, `framed_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `publish`, ...)."""
 
 from __future__ import annotations
 
@@ -31,7 +30,7 @@ from .incremental import Incremental
 from .material_assets import material_assets
 from .package_theme import add_package_theme
 from .publish import AtomicPublish
-from .speedups import MemoryBytecodeCache, SearchTextSwap, SharedFragments
+from .speedups import MemoryBytecodeCache, SearchTextSwap
 
 
 class CjgPlugin(BasePlugin[NoOptions]):
@@ -43,19 +42,17 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
-        self.site_dir: Path | None = None
         self.site: SiteInfo | None = None
         self.posts: list[NewsPost] = []
         self.renderer: Renderer | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.structured: StructuredData | None = None
         self.job: DataFilesJob | None = None  # what the data files are made of
-        self.nav: Navigation | None = None
+        self.nav = Navigation([], [])
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.parse_cache, self.publish, self.serving = ParseCache(), AtomicPublish(), False
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
-        self.shared, self.search_text, self.compiled = SharedFragments(), SearchTextSwap(), MemoryBytecodeCache()
-        self.framed = FramedPages()
+        self.search_text, self.compiled, self.framed = SearchTextSwap(), MemoryBytecodeCache(), FramedPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
@@ -66,7 +63,6 @@ class CjgPlugin(BasePlugin[NoOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_package_theme(config)
         self.publish.redirect(config)
-        self.site_dir = Path(config.site_dir)
         self.settings = site_settings(self.options, Path(config.config_file_path))
         self.folders = self.settings.folders(Path(config.config_file_path).parent)
         self.form_targets = build_input.form_targets(self.settings)
@@ -78,8 +74,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
             self.script_hashes.forget()
         last_good = (self.catalog, self.posts, self.site) if self.serving and self.catalog and self.site else None
         self.catalog, self.posts, self.site = build_input.load(self.folders, self.settings, config, self.parse_cache, last_good)
-        self.job = DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site, config.use_directory_urls,
-                                Path(config.site_dir))
+        self.job = DataFilesJob(self.catalog, tuple(self.posts), self.folders, self.site, config.use_directory_urls, Path(config.site_dir))
         self.data_files.before_pages(self.job)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -87,10 +82,8 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.renderer = build_input.renderer(self.folders, self.settings, config, self.catalog, self.posts)
         self.generated = generated_pages(self.renderer)
         config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
-        framed = {uri: page for uri, page in self.generated.items() if self.settings.page_frames and not page.in_nav}
-        added = {**mkdocs_pages.add_files({uri: page for uri, page in self.generated.items() if uri not in framed},
-                                          files, config),
-                 **self.framed.add_files(framed, files, config)}
+        self.framed.start_files(self.generated)
+        added = mkdocs_pages.add_files(self.generated, files, config, self.framed.file if self.settings.page_frames else None)
         self.incremental.mark_changed(added, self.generated, files, self.catalog, self.posts)
         self.script_hashes.know_files(files)
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
@@ -101,10 +94,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        assert self.nav is not None
-        self.shared.start(tuple(page.url for page in self.nav.pages))
-        env.globals.update(cjg_shared=self.shared, material_assets=material_assets(),  # for base.html
-                           cjg_sitemap_urls=self.framed.sitemap_urls(config))  # for sitemap.xml
+        env.globals.update(material_assets=material_assets())  # for base.html
         self.framed.start(env, self.nav, files, config, self.structured, self.script_hashes, self.form_targets)
         env.bytecode_cache = self.compiled
         self.incremental.read_menu_titles(self.nav.pages, self.generated, config)
@@ -148,7 +138,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()
-        self.data_files.cancel(self.site_dir)
+        self.data_files.cancel(self.job.site_dir if self.job else None)
         self.publish.abandon()
 
     def on_shutdown(self) -> None:

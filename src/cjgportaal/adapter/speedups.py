@@ -1,14 +1,10 @@
 """What keeps rendering thousands of generated pages fast inside MkDocs.
 
-- The navigation and tabs are rendered once per folder for pages outside the menu (`cjg_shared`).
 - Compiled theme templates are kept between the rebuilds of `mkdocs serve`.
 - Material's site search reads a short text (`search_html`) of a generated page, not all of it.
 """
 
 from __future__ import annotations
-
-import posixpath
-from collections.abc import Callable
 
 import jinja2
 from mkdocs.structure.pages import Page
@@ -30,31 +26,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-class SharedFragments:
-    """Theme call block `cjg_shared`: the navigation and tabs rendered once and reused on the pages
-    that share them, instead of once for each of thousands of pages.
-
-    A page outside the navigation, with none of it at or below its URL, has no active item, and
-    its relative links depend only on its folder; such pages share the fragment per folder.
-    """
-
-    def __init__(self) -> None:
-        self.nav_urls: tuple[str, ...] = ()
-        self._fragments: dict[tuple[str, str], str] = {}
-
-    def start(self, nav_urls: tuple[str, ...]) -> None:
-        """Forget the fragments of an earlier build; `nav_urls` are the URLs of the menu's pages."""
-        self.nav_urls, self._fragments = nav_urls, {}
-
-    def __call__(self, name: str, page: Page | None, caller: Callable[[], str]) -> str:
-        if page is None or any(url.startswith(page.url) for url in self.nav_urls):
-            return caller()
-        key = (name, posixpath.dirname(page.url.rstrip("/")))
-        if key not in self._fragments:
-            self._fragments[key] = caller()
-        return self._fragments[key]
 
 
 class SearchTextSwap:

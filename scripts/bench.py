@@ -1,9 +1,12 @@
 """Benchmark: a deterministic synthetic region, built by us, by plain MkDocs + Material and by Hugo.
 
-Usage: .venv/bin/python scripts/bench.py [--sizes 500 2000 5000] [--out docs/benchmarks.md]
+Usage: .venv/bin/python scripts/bench.py [--sizes 500 2000 5000] [--out docs/benchmarks.md] [--no-serve]
+       [--only-build [SIZE]] [--work FOLDER]
+The largest region: --sizes 50000 --only-build (50,000 offerings, 5,000 partners, 150,000 sessions:
+validation, one build, its peak memory and its output's files and bytes, without the comparisons).
 Per size (offerings; partners = offerings / 10; dated sessions = 3 × offerings) it measures, in
 one run of the script on this machine (builds timed twice, the faster counts): validation time,
-full build time, peak memory of the build, output size, the largest generated page, the home page
+full build time, peak memory of the build, output size (files and bytes, also per top folder), the largest generated page, the home page
 compressed, the time until `mkdocs serve` (and `mkdocs serve --dirty`) shows an edit of one
 offering, and the build time of as many pages as ours as plain Markdown (MkDocs + Material, out of
 the navigation) and with Hugo (if installed), each as a ratio to ours. For the sociale kaart it
@@ -19,7 +22,6 @@ import contextlib
 import gzip
 import os
 import random
-import resource
 import shutil
 import socket
 import subprocess
@@ -52,6 +54,8 @@ TIERS = ["open-huis", "lichte-pedagogische-hulp", "gerichte-lichte-pedagogische-
 AREAS = ["dronten", "swifterbant", "biddinghuizen"]
 TODAY = date(2026, 11, 22)
 RUNS = 2  # each build is timed this many times; the table has the fastest (the least disturbed)
+# libyaml's dumper when PyYAML has it: the pure-Python one takes most of generate() at 50,000 offerings.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1795348800", "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -77,7 +81,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
                 "samenvatting": _sentence(rng, 18), "beschrijving": "\n\n".join(_sentence(rng, 30) for _ in range(3)),
                 "website": f"https://www.partner{p}.example.org", "telefoon": "0321 123 456",
                 "werkgebied": ["gemeente-dronten"], "beheerders": [f"@partner-{p}"], "gecontroleerd": "2026-10-01"}
-        (target / "partners" / f"partner-{p}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        (target / "partners" / f"partner-{p}.yml").write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
         pages[data["id"]] = f"# {data['naam']}\n\n{data['samenvatting']}\n\n## Over ons\n\n{data['beschrijving']}\n"
     for o in range(offerings):
         start = rng.choice([0, 2, 4, 12, 16])
@@ -95,7 +99,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
             "bijeenkomsten": sessions, "contact": {"naam": "Team", "telefoon": "0321 123 456"},
             "gecontroleerd": "2026-10-01",
         }
-        (target / "offerings" / f"aanbod-{o}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        (target / "offerings" / f"aanbod-{o}.yml").write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
         facts = "\n".join(f"- **{k}**: {v}" for k, v in (("Door", data["partner"]), ("Leeftijd", data["leeftijd"]),
                                                          ("Thema's", ", ".join(data["themas"]))))
         pages[data["id"]] = (f"# {data['titel']}\n\n{data['samenvatting']}\n\n{facts}\n\n"
@@ -111,10 +115,30 @@ def same_count(pages: dict[str, str], count: int) -> dict[str, str]:
 
 
 def _timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall time of a command and the peak memory (MiB) of the largest child so far."""
+    """Wall time of a command and its peak memory (MiB): the largest resident set of that process and
+    of the processes it started and waited for (wait4's rusage of this child alone, not the maximum of
+    every child this script ran so far)."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return elapsed, usage.ru_maxrss // 1024  # Linux: KiB
+
+
+def output_files(folder: Path) -> dict[str, tuple[int, int]]:
+    """(files, bytes) per top folder of a built site ("(top)" for the files at its root), bytes as
+    st_size: what a static host counts against its limits."""
+    per_folder: dict[str, tuple[int, int]] = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            parts = path.relative_to(folder).parts
+            top = parts[0] if len(parts) > 1 else "(top)"
+            files, size = per_folder.get(top, (0, 0))
+            per_folder[top] = (files + 1, size + path.stat().st_size)
+    return dict(sorted(per_folder.items()))
 
 
 def _size(folder: Path) -> int:
@@ -278,37 +302,55 @@ def kaart_browser(site: Path) -> dict[str, float]:
             "click_ms_median": sorted(clicks)[len(clicks) // 2], "click_ms_max": max(clicks)}
 
 
-def measure(size: int, work: Path, with_serve: bool) -> dict[str, object]:
-    """All figures for one size."""
+def measure(size: int, work: Path, with_serve: bool, only_build: bool = False) -> dict[str, object]:
+    """All figures for one size; `only_build`: validation, one build and its output only (for sizes
+    where the comparisons, the browser and `mkdocs serve` would take hours)."""
     project = work / f"cjg-{size}"
+    start = time.perf_counter()
     pages = generate(project, size)
+    generated = time.perf_counter() - start
     validation = float("inf")
-    for _ in range(RUNS):
+    for _ in range(1 if only_build else RUNS):
         start = time.perf_counter()
         catalog, _ = load_catalog(DataFolders(project), TODAY)
         validation = min(validation, time.perf_counter() - start)
     assert catalog is not None
     runs = [_timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
-            for _ in range(RUNS)]
+            for _ in range(1 if only_build else RUNS)]
     build, peak = min(time for time, _ in runs), max(peak for _, peak in runs)
     site = project / "site"
+    folders = output_files(site)
     largest = max(p.stat().st_size for p in site.rglob("*.html"))
     home = len(gzip.compress((site / "index.html").read_bytes()))
-    kaart = kaart_build_time(catalog, work / f"kaart-{size}")
     lunr_kb = len(gzip.compress((site / "search/search_index.json").read_bytes())) / 1024
-    browser = kaart_browser(site) if CHROMIUM.exists() else {}
     page_count = sum(1 for _ in site.rglob("*.html"))
-    pages = same_count(pages, page_count)
-    plain = plain_mkdocs(work / f"plain-{size}", pages)
-    hugo_time = hugo(work / f"hugo-{size}", pages)
-    return {
-        "size": size, "partners": max(1, size // 10), "sessions": 3 * size, "validation": validation,
-        "build": build, "peak_mib": peak, "output_mib": _size(site) / 2**20,
-        "pages": page_count, "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
-        "serve": serve_latency(project, dirty=False) if with_serve else float("nan"),
-        "serve_dirty": serve_latency(project, dirty=True) if with_serve else float("nan"), "plain": plain, "hugo": hugo_time,
-        "kaart_s": kaart, "lunr_gz_kb": lunr_kb, **browser,
+    row: dict[str, object] = {
+        "size": size, "partners": max(1, size // 10), "sessions": 3 * size, "generate": generated,
+        "validation": validation, "build": build, "peak_mib": peak, "output_mib": _size(site) / 2**20,
+        "files": sum(files for files, _ in folders.values()), "bytes": sum(size for _, size in folders.values()),
+        "folders": folders, "pages": page_count, "largest_kb": largest / 1024, "home_gz_kb": home / 1024,
+        "lunr_gz_kb": lunr_kb, "serve": float("nan"), "serve_dirty": float("nan"), "plain": None, "hugo": None,
+        "kaart_s": None,
     }
+    if only_build:
+        del catalog
+        return row
+    row["kaart_s"] = kaart_build_time(catalog, work / f"kaart-{size}")
+    row |= kaart_browser(site) if CHROMIUM.exists() else {}
+    pages = same_count(pages, page_count)
+    row["plain"] = plain_mkdocs(work / f"plain-{size}", pages)
+    row["hugo"] = hugo(work / f"hugo-{size}", pages)
+    if with_serve:
+        row["serve"] = serve_latency(project, dirty=False)
+        row["serve_dirty"] = serve_latency(project, dirty=True)
+    return row
+
+
+def _ratio(ours: object, theirs: object, digits: int) -> str:
+    """"a | a/b" for a comparison time, "n/a | n/a" when it was not measured."""
+    if not isinstance(ours, float) or not isinstance(theirs, float) or not theirs:
+        return "n/a | n/a |"
+    return f"{theirs:.{digits}f} | {ours / theirs:.{digits}f} |"
 
 
 def report(rows: list[dict[str, object]], command: str) -> str:
@@ -322,21 +364,37 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         "changed offering title until `mkdocs serve` (or `mkdocs serve --dirty`) serves the page with it.",
         "\"Plain MkDocs\" builds as many pages as ours, with the offerings' and partners' text, as Markdown with",
         "Material, out of the navigation; \"Hugo\" builds them with minimal templates.", "",
-        "| offerings | partners | sessions | pages | validation | build | validation / build | peak memory | "
-        "output | largest page | home (gzip) | home transferred | serve edit | serve --dirty edit | plain MkDocs | "
-        "ours / plain | Hugo | ours / Hugo |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "\"Peak memory\" is the largest resident set of one process of that build (MkDocs, or the process",
+        "that writes the data files beside it), from the rusage of that build alone. \"Files\" and \"bytes\"",
+        "count everything in the built site (bytes as st_size), what a static host counts against its limits.",
+        "\"n/a\": not measured (`--only-build` or `--no-serve`, or the tool is missing).", "",
+        "| offerings | partners | sessions | pages | files | bytes | validation | build | validation / build | "
+        "peak memory | output | largest page | home (gzip) | home transferred | serve edit | serve --dirty edit | "
+        "plain MkDocs | ours / plain | Hugo | ours / Hugo |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        hugo_time = r["hugo"]
         lines.append(
-            f"| {r['size']} | {r['partners']} | {r['sessions']} | {r['pages']} | {r['validation']:.2f} | "
-            f"{r['build']:.1f} | {100 * r['validation'] / r['build']:.0f}% | {r['peak_mib']} MiB | "
-            f"{r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | "
+            f"| {r['size']} | {r['partners']} | {r['sessions']} | {r['pages']} | {r['files']} | {r['bytes']} | "
+            f"{r['validation']:.2f} | {r['build']:.1f} | {100 * r['validation'] / r['build']:.0f}% | "
+            f"{r['peak_mib']} MiB | {r['output_mib']:.1f} MiB | {r['largest_kb']:.0f} KB | {r['home_gz_kb']:.0f} KB | "
             + (f"{r['home_transfer_kb']:.0f} KB | " if "home_transfer_kb" in r else "n/a | ")
-            + f"{r['serve']:.1f} | {r['serve_dirty']:.1f} | "
-            f"{r['plain']:.1f} | {r['build'] / r['plain']:.2f} | "
-            + (f"{hugo_time:.2f} | {r['build'] / hugo_time:.1f} |" if hugo_time else "n/a | n/a |"))
+            + f"{r['serve']:.1f} | {r['serve_dirty']:.1f} | ".replace("nan", "n/a")
+            + _ratio(r["build"], r["plain"], 2) + " " + _ratio(r["build"], r["hugo"], 1))
+    lines += ["", "Generating the synthetic project took " + ", ".join(
+        f"{r['generate']:.0f} s at {r['size']}" for r in rows) + "."]
+    folders = sorted({top for r in rows for top in r["folders"]},  # type: ignore[attr-defined]
+                     key=lambda top: -max(r["folders"].get(top, (0, 0))[0] for r in rows))  # type: ignore[attr-defined]
+    lines += [
+        "", "## Output per top folder", "",
+        "Files and bytes (st_size) in each top folder of the built site; \"(top)\" are the files at its root.",
+        "A static host's limits are on files and bytes (e.g. 20,000 files and 500 MB at 5,000 offerings).", "",
+        "| folder | " + " | ".join(f"files at {r['size']} | bytes at {r['size']}" for r in rows) + " |",
+        "|---|" + "---|---|" * len(rows),
+    ]
+    for top in folders:
+        cells = [r["folders"].get(top, (0, 0)) for r in rows]  # type: ignore[attr-defined]
+        lines.append(f"| {top} | " + " | ".join(f"{files} | {size}" for files, size in cells) + " |")
     lines += [
         "", "## Sociale kaart (issue 4)", "",
         "Kaart build steps: search records, Pagefind index and exports, timed on their own; \"share\" is that time",
@@ -351,8 +409,10 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        kaart = r["kaart_s"]
         lines.append(
-            f"| {r['size']} | {r['kaart_s']:.1f} s | {100 * r['kaart_s'] / (r['build'] - r['kaart_s']):.0f}% | "
+            f"| {r['size']} | "
+            + (f"{kaart:.1f} s | {100 * kaart / (r['build'] - kaart):.0f}% | " if isinstance(kaart, float) else "n/a | n/a | ")
             + (f"{r['first_query_kb']:.0f} / {r['first_query_own_kb']:.0f} KB | "
                f"{r['key_ms_median']:.0f} / {r['key_ms_max']:.0f} ms | "
                f"{r['click_ms_median']:.0f} / {r['click_ms_max']:.0f} ms | " if "first_query_kb" in r else "n/a | n/a | n/a | ")
@@ -371,9 +431,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurements")
+    parser.add_argument("--only-build", type=int, nargs="?", const=0, default=None, metavar="SIZE",
+                        help="measure validation, one build and its output only (no comparisons, browser or "
+                             "serve), for every size or from SIZE on (e.g. --sizes 5000 50000 --only-build 50000)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder for the generated projects (default: a temporary folder, removed after)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(size, Path(tmp), not args.no_serve) for size in args.sizes]
+    with contextlib.ExitStack() as stack:
+        work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        rows = []
+        for size in args.sizes:
+            only_build = args.only_build is not None and size >= args.only_build
+            rows.append(measure(size, work, not args.no_serve, only_build))
+            if not args.work:  # 50,000 offerings take gigabytes: free them before the next size
+                for name in ("cjg", "plain", "hugo", "kaart"):
+                    shutil.rmtree(work / f"{name}-{size}", ignore_errors=True)
     command = "python scripts/bench.py " + " ".join(sys.argv[1:])
     text = report(rows, command.strip())
     args.out.parent.mkdir(parents=True, exist_ok=True)

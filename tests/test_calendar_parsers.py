@@ -48,3 +48,30 @@ def test_every_calendar_file_reads_the_same_in_ical_js(default_site: Path) -> No
         assert theirs["method"] == calendar.get("METHOD")  # None: no METHOD (see calendar_feeds)
         if "METHOD" in calendar:  # RFC 5546 §3.2.1: a published event names its organiser
             assert all("ORGANIZER" in event for event in calendar.walk("VEVENT")), file
+
+
+def test_a_date_made_in_the_browser_reads_the_same_in_ical_js(browser, base_url: str, tmp_path: Path) -> None:
+    """The one-event files agenda-datum.js makes from an offering's feed ("Zet deze datum in je
+    agenda") hold that event, and ical.js reads them as icalendar does."""
+    page = browser.new_page(accept_downloads=True)
+    files = []
+    for offering in ("ouderavond-alcohol-en-drugs", "themabijeenkomsten-jonge-kinderen"):
+        page.goto(f"{base_url}aanbod/{offering}/")
+        links = page.locator("a[data-een-datum]")
+        assert links.count() >= 2, offering
+        for n in range(links.count()):
+            with page.expect_download() as info:
+                links.nth(n).click()
+            target = tmp_path / info.value.suggested_filename
+            info.value.save_as(target)
+            files.append(target)
+    page.close()
+    assert len({file.name for file in files}) == len(files)
+    result = subprocess.run([_node(), str(CHECK), FROM.isoformat(), TO.isoformat(), *map(str, files)],
+                            capture_output=True, text=True, timeout=300, check=True)
+    report = json.loads(result.stdout)
+    assert {name: found.get("error") for name, found in report.items() if "error" in found} == {}
+    for file in files:
+        calendar = icalendar.Calendar.from_ical(file.read_bytes())
+        assert report[str(file)]["events"] == len(calendar.walk("VEVENT")) == 1, file
+        assert report[str(file)]["occurrences"] == len(recurring_ical_events.of(calendar).between(FROM, TO)), file

@@ -81,8 +81,23 @@ def test_one_calendar_file_per_run_holds_every_session(default_site: Path) -> No
     # The download link on the page is that file.
     links = _soup(default_site, "aanbod/peuter-in-zicht").select("section.cjg-run a[download]")
     assert [str(a["href"]).rsplit("/", 1)[1] for a in links] == ["ronde-20270202-1930.ics", "ronde-20270928-1930.ics"]
-    # Lone theme evenings keep a file each.
-    assert len(list((default_site / "kalender/ouderavond-alcohol-en-drugs").iterdir())) == 2
+    # Lone theme evenings have no file each: their links are the offering's feed, marked with the date.
+    assert not (default_site / "kalender/ouderavond-alcohol-en-drugs").exists()
+    evenings = _soup(default_site, "aanbod/ouderavond-alcohol-en-drugs").select("a[data-een-datum]")
+    assert [str(a["href"]) for a in evenings] == [f"../../kalender/ouderavond-alcohol-en-drugs.ics#{m}"
+                                                   for m in ("20270216-1930", "20271012-1930")]
+    assert [str(a["data-een-datum"]) for a in evenings] == ["20270216-1930", "20271012-1930"]
+    uids = {str(e["uid"]) for e in _events(default_site, "ouderavond-alcohol-en-drugs.ics")}
+    assert {f"ouderavond-alcohol-en-drugs-{a['data-een-datum']}@{HOST}" for a in evenings} <= uids
+
+
+def test_a_course_with_one_run_links_its_feed(default_site: Path) -> None:
+    """The run is all the feed holds: no file of its own, its link is the feed."""
+    assert not (default_site / "kalender/zwangerschapscursus").exists()
+    links = _soup(default_site, "aanbod/zwangerschapscursus").select("section.cjg-run a[download]")
+    assert [str(a["href"]) for a in links] == ["../../kalender/zwangerschapscursus.ics"]
+    assert _text(links[0]).startswith("Zet alle data van deze ronde in je agenda")
+    assert len(_events(default_site, "zwangerschapscursus.ics")) == 6
 
 
 def test_subscribe_links_use_webcal_with_a_download_beside_them(default_site: Path) -> None:
@@ -117,8 +132,7 @@ def test_old_style_course_is_read_as_one_run(default_site: Path) -> None:
     assert [len(run.sessions) for run in course.course_runs] == [6] and course.lone_sessions == []
     runs = _soup(default_site, "aanbod/zwangerschapscursus").select("section.cjg-run")
     assert len(runs) == 1 and len(runs[0].select("li time")) == 6
-    assert [p.name for p in (default_site / "kalender/zwangerschapscursus").iterdir()] == ["ronde-20270406-1930.ics"]
-    assert len(_events(default_site, "zwangerschapscursus/ronde-20270406-1930.ics")) == 6
+    assert len(_events(default_site, "zwangerschapscursus.ics")) == 6  # its one run: the feed (see above)
     # A theme evening with only `bijeenkomsten` stays a list of lone evenings.
     evenings = catalog.offerings["ouderavond-alcohol-en-drugs"]
     assert evenings.course_runs == [] and len(evenings.lone_sessions) == 2

@@ -7,6 +7,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -14,6 +15,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
+from cjgportaal.catalog.catalog import Catalog, load_catalog
+from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.render.files.form_data import offering_data
 from cjgportaal.render.form import MESSAGE_END, MESSAGE_START
 from cjgportaal.tools.receive import file_text
@@ -38,8 +41,15 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     context.close()
 
 
-def _open_offering(page: Any, base_url: str, offering_id: str = "peuter-in-zicht") -> None:
-    page.goto(f"{base_url}{FORM}?aanbod={offering_id}")
+def _catalog() -> Catalog:
+    catalog, _ = load_catalog(DataFolders(ROOT), date(2026, 11, 22))
+    assert catalog is not None
+    return catalog
+
+
+def _open_offering(page: Any, base_url: str, offering_id: str = "peuter-in-zicht",
+                   partner_id: str = "ggd-flevoland") -> None:
+    page.goto(f"{base_url}{FORM}?aanbod={offering_id}&partner={partner_id}")
     page.wait_for_selector("#aanbod-formulier[data-geladen]")
 
 
@@ -83,14 +93,25 @@ def test_form_is_generated_from_the_schema(default_site: Path) -> None:
 
 def test_every_offering_has_a_change_link_and_its_data(default_site: Path) -> None:
     offering = (default_site / "aanbod/peuter-in-zicht/index.html").read_text(encoding="utf-8")
-    assert 'href="../../professionals/aanbod-aanmelden/?aanbod=peuter-in-zicht"' in offering
+    assert 'href="../../professionals/aanbod-aanmelden/?aanbod=peuter-in-zicht&amp;partner=ggd-flevoland"' in offering
     assert "Wijzig dit aanbod" in offering
     partner = (default_site / "organisaties/ggd-flevoland/index.html").read_text(encoding="utf-8")
-    assert "?aanbod=peuter-in-zicht" in partner and "?partner=ggd-flevoland" in partner
-    data = json.loads((default_site / "formulier/aanbod/peuter-in-zicht.json").read_text(encoding="utf-8"))
-    assert data["pad"] == OFFERING and data["tekst"] == (ROOT / OFFERING).read_text(encoding="utf-8")
-    assert data["gegevens"]["rondes"][1]["bijeenkomsten"][2]["status"] == "geannuleerd"
-    assert data["gegevens"]["gecontroleerd"] == "2026-09-15"
+    assert "?aanbod=peuter-in-zicht&amp;partner=ggd-flevoland" in partner and "?partner=ggd-flevoland" in partner
+    data = json.loads((default_site / "formulier/partner/ggd-flevoland.json").read_text(encoding="utf-8"))
+    offerings = [o.id for o in _catalog().offerings.values() if o.partner == "ggd-flevoland"]
+    assert sorted(data) == sorted(offerings) and "peuter-in-zicht" in data  # that partner's offerings, no other
+    record = data["peuter-in-zicht"]
+    assert record["pad"] == OFFERING and record["tekst"] == (ROOT / OFFERING).read_text(encoding="utf-8")
+    assert record["gegevens"]["rondes"][1]["bijeenkomsten"][2]["status"] == "geannuleerd"
+    assert record["gegevens"]["gecontroleerd"] == "2026-09-15"
+    assert not (default_site / "formulier/aanbod").exists()  # no file per offering
+
+
+def test_form_data_has_a_file_per_partner_with_offerings(default_site: Path) -> None:
+    catalog = _catalog()
+    owners = {catalog.offerings[entry_id].partner for kind, entry_id in catalog.files if kind == "aanbod"}
+    assert len(owners) > 5
+    assert sorted(p.stem for p in (default_site / "formulier/partner").glob("*.json")) == sorted(owners)
 
 
 def test_form_data_of_a_file_that_is_not_a_mapping_is_left_out() -> None:
@@ -312,20 +333,24 @@ def test_what_you_fill_in_survives_a_reload_until_you_start_over(page: Any, base
 
 def test_every_offering_goes_through_the_form_unchanged(page: Any, base_url: str, default_site: Path) -> None:
     """Loaded and sent back without a change, every offering gives exactly its own file."""
-    for data_file in sorted((default_site / "formulier/aanbod").glob("*.json")):
-        _open_offering(page, base_url, data_file.stem)
-        page.click("button[type=submit]")
-        assert page.locator("#foutenoverzicht").is_hidden(), (data_file.stem, page.text_content("#foutenlijst"))
-        assert page.input_value("#yaml-uitvoer") == json.loads(data_file.read_text(encoding="utf-8"))["tekst"]
-        assert "niets veranderd" in page.text_content("#wijzigingen")
+    for data_file in sorted((default_site / "formulier/partner").glob("*.json")):
+        for offering_id, record in json.loads(data_file.read_text(encoding="utf-8")).items():
+            _open_offering(page, base_url, offering_id, data_file.stem)
+            page.click("button[type=submit]")
+            assert page.locator("#foutenoverzicht").is_hidden(), (offering_id, page.text_content("#foutenlijst"))
+            assert page.input_value("#yaml-uitvoer") == record["tekst"]
+            assert "niets veranderd" in page.text_content("#wijzigingen")
 
 
 def test_an_unknown_offering_says_so(browser: Any, base_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base_url}{FORM}?aanbod=bestaat-niet")
-    page.wait_for_selector("#laad-fout:not([hidden])")
-    assert "konden we niet laden" in page.text_content("#laad-fout")
+    for query in ("?aanbod=bestaat-niet&partner=ggd-flevoland", "?aanbod=bestaat-niet&partner=bestaat-niet",
+                  "?aanbod=peuter-in-zicht&partner=gemeente-dronten", "?aanbod=peuter-in-zicht"):
+        page.goto(f"{base_url}{FORM}{query}")
+        page.wait_for_selector("#laad-fout:not([hidden])")
+        assert "konden we niet laden" in page.text_content("#laad-fout"), query
+        assert page.input_value("#veld-titel") == "", query
     context.close()
 
 

@@ -122,7 +122,7 @@ def test_agenda_drops_past_sessions_on_the_next_build(tmp_path: Path) -> None:
     assert 'datetime="2026-12-08T19:30"' not in html and 'datetime="2027-01-19T19:30"' in html
     feed = _calendar(site, "kalender/themabijeenkomsten-jonge-kinderen.ics")
     assert date(2026, 12, 8) not in {e["DTSTART"].dt.date() for e in feed.walk("VEVENT")}
-    assert not (site / "kalender/themabijeenkomsten-jonge-kinderen/20261208-1930.ics").exists()
+    assert "#20261208-1930" not in html and "#20270119-1930" in html  # its link went with it
 
 
 def test_agenda_filter_by_age_and_kern_keeps_the_choice_in_the_url(browser, base_url: str) -> None:
@@ -194,14 +194,67 @@ def test_feeds_mark_full_and_cancelled_sessions_and_share_uids(default_site: Pat
     assert str(run[0]["UID"]) == "peuter-in-zicht-20270202-1930-20270202-1930@cjg.voorbeeld.nl" and len(run) == 4
     assert {e["UID"] for e in run} <= {e["UID"] for e in full}
     assert {e["UID"] for e in run} <= {e["UID"] for e in _calendar(default_site, "kalender/agenda.ics").walk("VEVENT")}
-    assert not (default_site / "kalender/themabijeenkomsten-jonge-kinderen/20270921-1930.ics").exists()
+    # The cancelled evening has no "Zet in je agenda"; the one after it has, as a date in the feed.
+    page = _html(default_site, "aanbod/themabijeenkomsten-jonge-kinderen")
+    assert "#20270921-1930" not in page and "themabijeenkomsten-jonge-kinderen.ics#20271005-1930" in page
 
 
 def test_offering_page_links_each_session_and_its_feed(default_site: Path) -> None:
+    for name in ("peuter-in-zicht", "themabijeenkomsten-jonge-kinderen", "ouderavond-alcohol-en-drugs"):
+        html = _html(default_site, f"aanbod/{name}")
+        for link in re.findall(r'href="([^":]+\.ics)(?:#([0-9]{8}-[0-9]{4}))?"', html):  # not webcal://
+            path, marker = link
+            assert (default_site / "aanbod" / name / path).resolve().is_file(), link
+            if marker:  # a lone session: its event is in the feed the link gives
+                feed = _calendar(default_site, f"aanbod/{name}/{path}")
+                assert f"{name}-{marker}@cjg.voorbeeld.nl" in {str(e["UID"]) for e in feed.walk("VEVENT")}
     html = _html(default_site, "aanbod/peuter-in-zicht")
-    for link in re.findall(r'href="([^":]+\.ics)"', html):  # not the webcal:// subscription
-        assert (default_site / "aanbod/peuter-in-zicht" / link).resolve().is_file(), link
     assert html.count("Zet alle data van deze ronde in je agenda") == 2 and "../../kalender/peuter-in-zicht.ics" in html
+
+
+def _download(page: object, selector: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.locator(selector).first.click()  # type: ignore[attr-defined]
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+@pytest.mark.parametrize("where", ["aanbod/ouderavond-alcohol-en-drugs/", "ouders/agenda/"])
+def test_one_date_goes_into_the_calendar_as_one_event(browser, base_url: str, default_site: Path, where: str) -> None:
+    """A lone session's link gives a file with that one event, made in the browser from the feed."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(base_url + where)
+    link = page.locator("a[data-een-datum]").first
+    assert link.locator("[data-een-datum-tekst]").text_content() == "Zet in je agenda"  # one date: the plain text
+    href, marker = str(link.get_attribute("href")), str(link.get_attribute("data-een-datum"))
+    offering = href.rsplit("/", 1)[1].split(".ics#")[0]
+    name, data = _download(page, "a[data-een-datum]")
+    assert name == f"{offering}-{marker}.ics"
+    calendar = Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [f"{offering}-{marker}@cjg.voorbeeld.nl"]
+    assert events[0]["DTSTART"].dt == datetime.strptime(marker, "%Y%m%d-%H%M").replace(tzinfo=AMSTERDAM)
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    feed = _calendar(default_site, f"kalender/{offering}.ics")
+    same = [e for e in feed.walk("VEVENT") if e["UID"] == events[0]["UID"]]
+    assert same and same[0].to_ical() == events[0].to_ical()  # the feed's event, byte for byte
+    assert len(feed.walk("VEVENT")) > 1
+    assert not errors, errors
+    context.close()
+
+
+def test_one_date_without_javascript_offers_the_whole_feed(browser, base_url: str, default_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "aanbod/ouderavond-alcohol-en-drugs/")
+    assert page.locator("a[data-een-datum]").first.inner_text().startswith("Zet in je agenda (alle data van dit aanbod)")
+    name, data = _download(page, "a[data-een-datum]")
+    assert name == "ouderavond-alcohol-en-drugs.ics"
+    assert data == (default_site / "kalender/ouderavond-alcohol-en-drugs.ics").read_bytes()
+    context.close()
 
 
 # --- loket --------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -271,9 +272,14 @@ def test_calendars_cancel_what_is_cancelled_and_drop_what_is_paused(site: Path) 
     for offering_id in ("klaproos-cafe", "madeliefkring"):  # subscribed calendars drop their events
         assert _calendar(site, f"{offering_id}.ics") == {}
         assert not (site / "kalender" / offering_id).exists()
-    assert (site / "kalender/zonnebloemochtend/20261123-0730.ics").exists()
-    assert (site / "kalender/zonnebloemochtend/20261124-0730.ics").exists()
-    assert not (site / "kalender/zonnebloemochtend/20261125-0730.ics").exists()
+    # A lone session has no file: "Zet in je agenda" is the feed with its date, not for a cancelled one.
+    assert not (site / "kalender/zonnebloemochtend").exists()
+    page = (site / "aanbod/zonnebloemochtend/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./\.\./kalender/zonnebloemochtend\.ics#([0-9-]+)" download data-een-datum="\1"', page)
+    assert links == ["20261123-0730", "20261124-0730"]
+    feed = _calendar(site, "zonnebloemochtend.ics")
+    assert {f"zonnebloemochtend-{marker}@{HOST}" for marker in links} <= set(feed)
+    assert str(feed[f"zonnebloemochtend-20261125-0730@{HOST}"]["status"]) == "CANCELLED"  # type: ignore[index]
 
 
 def test_atom_feed_marks_status_and_leaves_stopped_offerings_out(site: Path) -> None:

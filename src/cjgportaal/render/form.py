@@ -3,7 +3,7 @@
 Types, required fields, patterns, allowed values and help texts come from the schema (or from HINTS,
 where the schema's text only repeats the label); the site's lists give the options their names. The
 browser script (theme/assets/javascripts/aanbod-formulier.js) turns the filled-in form into YAML, or
-changes an offering's file (`?aanbod=<id>`, read from the form's data files); it sends nothing itself.
+changes an offering's file (`?aanbod=<id>&partner=<partner id>`, read from the form's data files); it sends nothing itself.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-from datetime import date, time
 
-from ..catalog.catalog import DatedItem
+from ..catalog.catalog import Catalog, DatedItem
+from ..model.models import Session
 
 OFFERINGS_INDEX = "aanbod/index.md"
 PARTNERS_INDEX = "organisaties/index.md"
@@ -104,21 +104,39 @@ def offering_feed(offering_id: str) -> str:
     return f"kalender/{offering_id}.ics"
 
 
-def session_file(offering_id: str, day: date, start: time) -> str:
-    """Path of the iCalendar file of one session ("Zet in je agenda")."""
-    return f"kalender/{offering_id}/{day:%Y%m%d}-{start:%H%M}.ics"
-
-
 def run_file(offering_id: str, run_key: str) -> str:
     """Path of the iCalendar file of one course run, with all its sessions ("Zet in je agenda")."""
     return f"kalender/{offering_id}/ronde-{run_key}.ics"
 
 
-def item_file(item: DatedItem) -> str:
-    """Path of the file "Zet in je agenda" downloads for a run or a lone session."""
-    if item.run is not None:
+def session_marker(session: Session) -> str:
+    """What names a lone session in its offering's feed: `<JJJJMMDD>-<UUMM>`, the end of its UID
+    before the host. The "Zet in je agenda" link of a lone session is the feed with this marker as
+    its fragment, and agenda-datum.js makes a file with just that event from the feed."""
+    return f"{session.date:%Y%m%d}-{session.start:%H%M}"
+
+
+def feed_is_item(catalog: Catalog, item: DatedItem) -> bool:
+    """True when the offering's feed holds this run or lone session and nothing else (no other
+    item, no weekly hours): then "Zet in je agenda" gives the feed itself."""
+    return (not catalog.weekly_hours(item.offering)
+            and [i.sessions for i in catalog.upcoming_items(item.offering)] == [item.sessions])
+
+
+def has_own_file(catalog: Catalog, item: DatedItem) -> bool:
+    """True for a run that gets a file of its own: one that takes place, of an offering whose feed
+    holds more than this run. Lone sessions never have their own file (see `session_marker`)."""
+    return item.run is not None and item.status != "geannuleerd" and not feed_is_item(catalog, item)
+
+
+def item_file(catalog: Catalog, item: DatedItem) -> str:
+    """Path of what "Zet in je agenda" links to for a run or a lone session: a run's own file
+    (`has_own_file`), else the offering's feed; for a lone session that shares the feed with
+    other dates, the feed with the session's marker as fragment."""
+    if has_own_file(catalog, item) and item.run is not None:
         return run_file(item.offering.id, item.run.key)
-    return session_file(item.offering.id, item.next.date, item.next.start)
+    feed = offering_feed(item.offering.id)
+    return feed if item.run is not None or feed_is_item(catalog, item) else f"{feed}#{session_marker(item.next)}"
 
 
 OPEN_DATA_PAGE = "over/open-data.md"
@@ -148,9 +166,15 @@ def file_url(from_src: str, path: str, directory_urls: bool = True) -> str:
     return posixpath.relpath(path, base or ".")
 
 
-FORM_DATA_DIR = "formulier/aanbod"  # what the form reads to change an offering ("Wijzig dit aanbod")
+FORM_DATA_DIR = "formulier/partner"  # what the form reads to change an offering ("Wijzig dit aanbod")
 
 
-def form_data_file(offering_id: str) -> str:
-    """Path of the file the form loads for `?aanbod=<offering_id>`."""
-    return f"{FORM_DATA_DIR}/{offering_id}.json"
+def form_data_file(partner_id: str) -> str:
+    """Path of the file with a partner's offerings, which the form loads for
+    `?aanbod=<offering id>&partner=<partner_id>`."""
+    return f"{FORM_DATA_DIR}/{partner_id}.json"
+
+
+def form_link(offering_id: str, partner_id: str) -> str:
+    """The query of the form's link that changes an offering ("Wijzig dit aanbod")."""
+    return f"?aanbod={offering_id}&partner={partner_id}"

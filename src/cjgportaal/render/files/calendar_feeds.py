@@ -1,13 +1,17 @@
-"""iCalendar (RFC 5545) files of the agenda: one per course run (all its sessions), one per lone
-session, one per offering, one for the agenda.
+"""iCalendar (RFC 5545) files of the agenda: one per offering (all its dates), one for the agenda,
+and one per course run (all its sessions) where the offering's feed holds more than that run.
+
+A lone session has no file of its own: its "Zet in je agenda" link is the offering's feed with the
+session's marker (`urls.session_marker`), and agenda-datum.js makes a file with only that event from
+the feed in the browser; without JavaScript the link gives the whole feed and says so.
 
 Every event has a UID derived from the offering id, the date or weekday and the start time, and
 the site's host, so it stays the same from build to build and between the files: a session added
-from its own file is updated, not duplicated, by a subscribed feed. The sessions of a run share a
-UID prefix (the offering id and the run's key, when its first session starts). Times are local to
-Europe/Amsterdam with a VTIMEZONE; weekly hours recur with RRULE FREQ=WEEKLY; cancelled sessions
-stay in the feeds as STATUS:CANCELLED so that calendars remove them; paused and stopped offerings
-have no events (the rule is in catalog/availability.py).
+from a run's file or as one date is updated, not duplicated, by a subscribed feed. The sessions of
+a run share a UID prefix (the offering id and the run's key, when its first session starts). Times
+are local to Europe/Amsterdam with a VTIMEZONE; weekly hours recur with RRULE FREQ=WEEKLY; cancelled
+sessions stay in the feeds as STATUS:CANCELLED so that calendars remove them; paused and stopped
+offerings have no events (the rule is in catalog/availability.py).
 """
 
 from __future__ import annotations
@@ -191,9 +195,9 @@ def _uids(item: DatedItem, host: str) -> list[str]:
 def calendar_files(catalog: Catalog, walk_ins: list[WalkIn], site_name: str,
                    site: FeedSite) -> dict[str, bytes]:
     """Every iCalendar file of the site by path: the agenda feed (the parents' sessions and the
-    walk-in hours), a feed per offering with dates or weekly hours, and a file per run or lone
-    session that still takes place (a run's file holds all its sessions, a cancelled evening as
-    cancelled).
+    walk-in hours), a feed per offering with dates or weekly hours, and a file per run that takes
+    place where the feed holds more than that run (`urls.has_own_file`; it holds all the run's
+    sessions, a cancelled evening as cancelled).
 
     A paused or stopped offering (see `availability`) has no events: its feed, when it has times
     at all, stays as an empty calendar, so that a calendar subscribed to it drops them."""
@@ -212,9 +216,9 @@ def calendar_files(catalog: Catalog, walk_ins: list[WalkIn], site_name: str,
             files[urls.offering_feed(offering.id)] = calendar_file(
                 f"{offering.title} – {site_name}", [*weekly.values(), *dated.values()])
         for item in items:
-            if item.status != "geannuleerd":
-                name = f"{offering.title}: {item.run.name}" if item.run is not None and item.run.name else offering.title
-                files[urls.item_file(item)] = calendar_file(name, [dated[uid] for uid in _uids(item, site.host)])
+            if urls.has_own_file(catalog, item) and item.run is not None:
+                name = f"{offering.title}: {item.run.name}" if item.run.name else offering.title
+                files[urls.run_file(offering.id, item.run.key)] = calendar_file(name, [dated[uid] for uid in _uids(item, site.host)])
     uids = ([weekly_uid(w.offering, w.slot, site.host) for w in walk_ins]
             + [uid for _, item in agenda_sessions(catalog) for uid in _uids(item, site.host)])
     files[urls.AGENDA_FEED] = calendar_file(f"Agenda {site_name}", [events[uid] for uid in uids])

@@ -1,5 +1,6 @@
 // "Aanbod aanmelden": turns the form (generated from the JSON Schema) into an offering's YAML file, in
-// the browser only. With ?aanbod=<id> it loads that offering (a file the build writes) and gives back
+// the browser only. With ?aanbod=<id>&partner=<partner id> it loads that offering (from the partner's
+// file the build writes, formulier/partner/<partner id>.json) and gives back
 // its whole file, changed only where the partner changed something. What is filled in stays in this
 // browser (localStorage) until "Opnieuw beginnen". The file goes to the coordinator by e-mail, between
 // the marker lines `cjg ontvang` looks for, or as a proposal on GitHub.
@@ -17,7 +18,9 @@
     "niveaus", "soort", "toegang", "kosten", "locaties", "openingstijden", "bijeenkomsten", "rondes", "aanmelden",
     "contact", "talen", "toegankelijkheid", "status", "gecontroleerd", "controleren_voor"];
   const params = new URLSearchParams(window.location.search);
-  const editing = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(params.get("aanbod") || "") ? params.get("aanbod") : "";
+  const anId = (value) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value || "") ? value : "");
+  const editing = anId(params.get("aanbod"));
+  const owner = anId(params.get("partner")); // whose file holds the offering being changed
   const storeKey = STORE + (editing || "nieuw");
   let original = null; // {pad, tekst, gegevens} of the offering being changed
   let ready = !editing;
@@ -627,12 +630,14 @@
     restore();
     return;
   }
-  fetch(`${settings.gegevens}${editing}.json`)
+  (owner ? fetch(`${settings.gegevens}${owner}.json`) : Promise.reject(new Error("no partner")))
     .then((response) => {
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     })
-    .then((loaded) => {
+    .then((offerings) => {
+      const loaded = Object.hasOwn(offerings, editing) ? offerings[editing] : null;
+      if (!loaded) throw new Error(`${editing} not in ${owner}.json`);
       original = loaded;
       fillState(stateOf(loaded.gegevens));
       $("wijzig-titel").textContent = text(loaded.gegevens.titel);

@@ -19,10 +19,10 @@ from cjgportaal.catalog.contact_point import load_contact_point
 from cjgportaal.catalog.references import reference_tables
 from cjgportaal.model.lists import load_lists
 from cjgportaal.render.news import load_posts
-from cjgportaal.render.pages.maker import MATCHING_LIMIT
+from cjgportaal.render.pages.maker import MATCHING_LIMIT, PAGE_SIZE
 
 from .browser import serve
-from .conftest import ROOT, build_env, copy_project, edit, mkdocs_build
+from .conftest import OFFERING, ROOT, build_env, copy_project, edit, mkdocs_build
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 BUILD_DAY = date(2026, 11, 22)  # the date of conftest.BUILD_EPOCH in Amsterdam
@@ -452,3 +452,24 @@ def test_peuter_page_shows_and_links_peuter_in_zicht_and_every_match_by_fit(defa
 def test_other_parent_pages_put_light_and_narrow_help_first(default_site: Path, page: str) -> None:
     ids = [card[0] for card in _cards(_html(default_site, page))]
     assert ids.index("eigen-kracht-conferentie" if page != "ouders/opvoeden" else "gezinscoaching") >= MATCHING_LIMIT
+
+
+def test_a_page_with_more_offerings_than_a_page_holds_sends_the_rest_to_the_kaart(tmp_path: Path) -> None:
+    """Under a hand-written page the rest of the offerings wait behind "Toon alle" in the page, up to
+    a page's worth (PAGE_SIZE); a region with more gets the first ones and a link to the kaart with
+    the same filters, so that the page stays small."""
+    project = copy_project(tmp_path / "p")
+    course = (project / OFFERING).read_text(encoding="utf-8")
+    for n in range(PAGE_SIZE):
+        (project / f"offerings/peutercursus-{n}.yml").write_text(
+            course.replace("id: peuter-in-zicht", f"id: peutercursus-{n}")
+                  .replace("titel: Peuter in zicht", f"titel: Peutercursus nummer {n}"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/ouders/peuter/index.html").read_text(encoding="utf-8")
+    matching = html[html.index('id="aanbod-bij-dit-onderwerp"'):]
+    link = re.search(r'<a class="md-button" href="([^"]+)">Bekijk alle ([\d.]+) mogelijkheden in de sociale kaart</a>', matching)
+    assert link is not None
+    assert link[1] == "../../sociale-kaart/?doelgroep=ouders&amp;leeftijd=peuter"
+    assert int(link[2].replace(".", "")) > PAGE_SIZE
+    assert matching.count('class="cjg-card"') == MATCHING_LIMIT and "Toon alle" not in matching

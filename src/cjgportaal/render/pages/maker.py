@@ -32,6 +32,9 @@ from ..news import NewsPost
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
 KAART_PAGE_SIZE = 10  # results the sociale kaart shows at once (each loads a fragment)
 MATCHING_LIMIT = 8  # offerings shown under a hand-written page; the rest behind "Toon alle"
+# A hand-written page's `aanbod:` keys and the kaart's filters with the same meaning.
+KAART_FILTERS = {"doelgroep": "doelgroep", "themas": "thema", "niveaus": "niveau", "soorten": "soort",
+                 "leeftijdsgroepen": "leeftijd"}
 YOUTH_SECTION = "jongeren/"  # pages under it are the youth pages (as in the theme's main.html)
 
 
@@ -232,8 +235,15 @@ class Renderer:
             problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
             offerings = [o for o in offerings if values_of(o) & wanted]
         ordered = by_fit(self.catalog, offerings)
+        # Up to a page's worth, the rest waits in the page itself; beyond that (a region with
+        # thousands of offerings) the kaart shows them all, with the same filters chosen.
+        kaart = None
+        if len(ordered) > PAGE_SIZE:
+            kaart = urlencode([(KAART_FILTERS[key], v) for key, value in filters.items() if key in KAART_FILTERS
+                               for v in (value if isinstance(value, list) else [value])])
         html = self.env.get_template("matching.html").render(
             heading=filters.get("titel", "Aanbod bij dit onderwerp"), first=ordered[:MATCHING_LIMIT],
-            rest=ordered[MATCHING_LIMIT:], helplines=helplines, c=self.catalog,
-            options=self.options, review_by=review_by, **self.links(src_uri))
+            rest=[] if kaart is not None else ordered[MATCHING_LIMIT:], total=len(ordered), kaart=kaart,
+            helplines=helplines, c=self.catalog, options=self.options, urls=urls, review_by=review_by,
+            **self.links(src_uri))
         return html, problems

@@ -57,3 +57,12 @@ def test_framed_pages_equal_pages_rendered_by_mkdocs(tmp_path: Path, directory_u
     assert different == []
     for name, entries in unordered.items():
         assert entries(ours[name].decode()) == entries(theirs[name].decode()), name
+
+
+def test_a_hand_written_page_in_place_of_a_generated_one_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "content/aanbod").mkdir()
+    (project / "content/aanbod/peuter-in-zicht.md").write_text("# Eigen pagina\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "aanbod/peuter-in-zicht.md bestaat al, maar de generator maakt die pagina zelf" in result.stderr

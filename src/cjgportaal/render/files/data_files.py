@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from .outputs import OUTPUTS, DataFilesJob, own_folders
@@ -139,9 +140,18 @@ def _stop(signum: int, frame: object) -> None:
     raise SystemExit(1)  # unwinds, so that the search index's scratch folder is removed
 
 
+def _end_with(parent: int) -> None:
+    """Stop this process (and the Pagefind it runs) once the build that started it is gone, killed
+    before it could cancel us."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.killpg(0, signal.SIGTERM)
+
+
 def main(job_path: str) -> int:
     """The second process: write the data files of the pickled job (written by DataFilesWriter)."""
     signal.signal(signal.SIGTERM, _stop)
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     with open(job_path, "rb") as handle:
         job = pickle.load(handle)  # our own file, just written by the parent process
     Path(job_path).unlink(missing_ok=True)  # also when the parent is killed before it could

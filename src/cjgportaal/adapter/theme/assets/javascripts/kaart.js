@@ -91,8 +91,16 @@ function question(params) {
     term = term.replace(years[0], " ");
     age = age || years[1];
   }
-  return { term: term.trim() || null, age, areas: [...areas] };
+  term = term.trim();
+  // One letter alone is no question yet: as a prefix it matches most words of the index, so Pagefind
+  // would return nearly every offering with all its word positions, slowly and to nobody's use. Until
+  // a second letter comes the results stay those of the filters, as with an empty field.
+  const short = [...term].length === 1;
+  return { term: (!short && term) || null, short, letter: short ? term : null, age, areas: [...areas] };
 }
+
+// The words as the results answer them: none while the field holds a single letter.
+const words = (params) => (question(params).short ? null : params.get("zoek"));
 
 function filtersOf(params, without) {
   const filters = {};
@@ -105,12 +113,28 @@ function filtersOf(params, without) {
   return filters;
 }
 
+// The last searches of the results, by question: a letter typed and taken away again, or a single
+// letter (the same question as no words), costs no second search. Searches with words hold every word
+// position of nearly every offering, so fewer of them are kept than of the listings without words.
+const searches = new Map();
+const listings = new Map();
+const KEPT = { words: 4, listings: 16 };
+
 function search(params, without, engine = pagefind) {
   const { term } = question(params);
   const options = { filters: filtersOf(params, without) };
   if (params.get(ORDER) === NEXT_DATE) options.sort = { [NEXT_DATE]: "asc" };
   else if (!term) options.sort = { titel: "asc" };
-  return engine.search(term, options);
+  if (engine !== pagefind) return engine.search(term, options);
+  const [kept, most] = term ? [searches, KEPT.words] : [listings, KEPT.listings];
+  const key = JSON.stringify([term, options]);
+  let found = kept.get(key);
+  if (found) kept.delete(key); // to the end: the newest
+  else found = pagefind.search(term, options);
+  kept.set(key, found);
+  if (kept.size > most) kept.delete(kept.keys().next().value);
+  found.catch(() => kept.delete(key));
+  return found;
 }
 
 // --- ranking ------------------------------------------------------------------------------------
@@ -170,7 +194,7 @@ const chosenBoxes = (key) => [...form.querySelectorAll(`input[name="${key}"]:che
 // Each part of the question someone may drop: the words, the exact age, each chosen facet.
 function droppable(params) {
   const parts = [];
-  if (params.get("zoek")) parts.push({ key: "zoek", text: `de zoekwoorden ‘${params.get("zoek")}’` });
+  if (words(params)) parts.push({ key: "zoek", text: `de zoekwoorden ‘${words(params)}’` });
   if (params.get(exactAge)) parts.push({ key: exactAge, text: `de leeftijd ${ageText()}` });
   for (const key of facets) {
     const names = chosenBoxes(key).map(valueName);
@@ -225,10 +249,10 @@ async function update() {
   await showMore(mine, true);
   if (mine !== generation) return;
   const n = results.length;
-  const query = params.get("zoek");
+  const query = words(params);
   const filtered = params.get(exactAge) || chosen.length;
   announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
-    + `${filtered ? " met de gekozen filters" : ""}.`);
+    + `${filtered ? " met de gekozen filters" : ""}.${question(params).short ? " Zoeken begint bij twee letters." : ""}`);
   showChosen(params, n);
   countsSoon();
   await showWaysForward(mine, params, n);
@@ -304,15 +328,30 @@ function showCounts(counts) {
   }
 }
 
+// The data of each offering shown, by id (a card uses its facts, not the excerpt of the words).
+const fragments = new Map();
+const dataOf = (item) => {
+  if (!fragments.has(item.id)) fragments.set(item.id, item.data().catch((error) => { fragments.delete(item.id); throw error; }));
+  return fragments.get(item.id);
+};
+let listed = []; // the ids of the cards in the list, in order
+
 async function showMore(mine, replace = false) {
   const slice = results.slice(shown, shown + pageSize);
   shown += slice.length; // claimed before loading, so a second click takes the next slice
   more.hidden = shown >= results.length;
-  const items = await Promise.all(slice.map((item) => item.data()));
+  const ids = slice.map((item) => item.id);
+  // The same results as on screen (another letter that changes nothing): the cards stay as they are.
+  if (replace && ids.length === listed.length && ids.every((id, i) => id === listed[i])) {
+    document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
+    return;
+  }
+  const items = await Promise.all(slice.map(dataOf));
   if (mine !== generation) return;
   const cards = items.map(result);
   if (replace) list.replaceChildren(...cards);
   else list.append(...cards);
+  listed = replace ? ids : [...listed, ...ids];
   document.dispatchEvent(new CustomEvent("cjg-bewaar-knoppen"));
 }
 
@@ -340,14 +379,14 @@ function chip(text, clear) {
 
 function showChosen(params, n) {
   const all = [];
-  if (params.get("zoek")) all.push(chip(`‘${params.get("zoek")}’`, () => { input.value = ""; }));
+  if (words(params)) all.push(chip(`‘${words(params)}’`, () => { input.value = ""; }));
   if (params.get(exactAge)) all.push(chip(ageText(), () => { form.elements[exactAge].value = ""; }));
   for (const key of facets) {
     for (const box of chosenBoxes(key)) all.push(chip(valueName(box), () => { box.checked = false; }));
   }
   chips.replaceChildren(...all);
   chips.hidden = !all.length;
-  const filters = all.length - (params.get("zoek") ? 1 : 0);
+  const filters = all.length - (words(params) ? 1 : 0);
   filterButton.querySelector("[data-filters-aantal]").textContent = filters ? `\u00a0(${filters})` : "";
   showButton.textContent = `Toon ${n} ${n === 1 ? "resultaat" : "resultaten"}`;
 }
@@ -410,6 +449,9 @@ input.addEventListener("input", () => {
   saveState(!typing);
   typing = true;
   update(); // no debounce: a newer update makes older ones drop their results (see generation)
+  // A single letter searches nothing yet, but the index chunks of its words are those the next letter needs.
+  const letter = question(readForm());
+  if (letter.short) pagefind.preload(letter.letter).catch(() => {});
 });
 form.addEventListener("change", (event) => {
   if (event.target === input) return;

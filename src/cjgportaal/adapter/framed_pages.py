@@ -138,22 +138,23 @@ class FramedPages:
     def write(self, file: FramedFile) -> None:
         """Write one page: its frame with its own parts, JSON-LD and site search entry."""
         generated = self._pages[file.src_uri]
+        html = generated.render()  # not `generated.html`, which would keep every page in memory
         slug, frame_uri = _slug_and_frame_uri(file.src_uri)
-        titled = "<h1" in generated.html  # else Material adds the title as a heading
+        titled = "<h1" in html  # else Material adds the title as a heading
         frame = self._frame(frame_uri, generated.hide, titled)
         if frame.links_to(file.url):
             slug, frame = _SLUG, self._frame(file.src_uri, generated.hide, titled)
-        refuse_scripts(file, generated.html)
+        refuse_scripts(file, html)
         meta = page_meta(generated)
         output = frame.fill({_SLUG: slug, _TITLE: meta["title"], _DESCRIPTION: meta["description"],
-                             _CONTENT: generated.html})
+                             _CONTENT: html})
         output = json_ld.add_to_head(output, self._structured, file.src_uri)
         Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(file.abs_dest_path).write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
         if self._search is not None:
             self._search.add_entry_from_context(SimpleNamespace(
                 meta=meta, url=file.url, title=meta["title"], toc=[],
-                content=generated.html if generated.search_html is None else generated.search_html))
+                content=html if generated.search_html is None else generated.search_html))
 
     def _frame(self, frame_uri: str, hide: tuple[str, ...], titled: bool) -> Frame:
         key = (frame_uri, hide, titled)

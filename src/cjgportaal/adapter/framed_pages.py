@@ -8,7 +8,8 @@ depend only on their folder. So the theme's template is rendered once per folder
 page, and each page is that frame with its title, description, address and content put in.
 
 They stay files MkDocs knows, so that links to them (`../aanbod/x.md`) resolve, but not as
-documentation pages: MkDocs writes them in its copy step, which calls `FramedFile.copy_file`. What
+documentation pages; they are written as soon as the menu is known (on_nav), with a Jinja
+environment of the theme made then, like the one MkDocs hands its page events later. What
 MkDocs' page events would add, the site search entry, the JSON-LD and the CSP meta tag, is added
 here; other plugins' page events do not see these pages (the plugin option `page_frames: false`
 sends every page through MkDocs, for a site that needs them to).
@@ -85,16 +86,14 @@ class Frame:
 
 
 class FramedFile(GeneratedFile):
-    """A generated page that MkDocs writes in its copy step, around its folder's frame."""
-
-    writer: FramedPages
+    """A generated page written around its folder's frame (`FramedPages.write_all`), before MkDocs
+    reads the other pages: in `mkdocs serve --dirty` an edited offering shows that much sooner."""
 
     def is_documentation_page(self) -> bool:
         return False
 
     def copy_file(self, dirty: bool = False) -> None:
-        if self.changed or not dirty:
-            self.writer.write(self)
+        """Nothing to copy: the page is written already."""
 
 
 class FramedPages:
@@ -114,19 +113,21 @@ class FramedPages:
         """The file of a generated page outside the menu (for `mkdocs_pages.add_files`)."""
         file = cast(FramedFile, FramedFile.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         file.dest_uri = File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
-        file.writer = self
         self.files[src_uri] = file
         return file
 
-    def start(self, env: jinja2.Environment, nav: Navigation, files: Files, config: MkDocsConfig,
-              structured: StructuredData | None, script_hashes: ScriptHashes, form_targets: tuple[str, ...]) -> None:
-        """What the pages are written with, known once MkDocs has its Jinja environment; the sitemap
-        (`theme/sitemap.xml`) learns their addresses."""
+    def write_all(self, env: jinja2.Environment, nav: Navigation, files: Files, config: MkDocsConfig,
+                  structured: StructuredData | None, script_hashes: ScriptHashes, form_targets: tuple[str, ...],
+                  dirty: bool) -> None:
+        """Write the pages (with `dirty`, those whose page changed) with the theme's Jinja
+        environment, the menu and the files."""
         self._build = (env, nav, files, config)
-        env.globals["cjg_sitemap_urls"] = self.sitemap_urls(config)
         self._structured, self._script_hashes, self._form_targets = structured, script_hashes, form_targets
         self._search = next((index for plugin in config.plugins.values()
                              if hasattr(index := getattr(plugin, "search_index", None), "add_entry_from_context")), None)
+        for file in self.files.values():
+            if file.changed or not dirty:
+                self.write(file)
 
     def sitemap_urls(self, config: MkDocsConfig) -> list[str]:
         """The addresses of the framed pages, for the sitemap (which lists documentation pages)."""

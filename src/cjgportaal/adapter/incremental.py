@@ -62,10 +62,9 @@ class Incremental:
             _drop_pages_showing_data(files, lists_changed=data[0] != self._built_data[0])
 
     def read_menu_titles(self, nav_pages: list[Page], pages: dict[str, GeneratedPage], config: MkDocsConfig) -> None:
-        """A --dirty build reads only the pages that changed, and the menu (and the previous and next
-        links) would say 'None' for the others: read just their source, for the title."""
-        if not self.dirty:
-            return
+        """The menu's titles before MkDocs reads the pages: the framed pages are written first, and a
+        --dirty build reads only the pages that changed; the menu (and the previous and next links)
+        would say 'None' for the others. Read just their source, for the title."""
         for page in nav_pages:
             if page.markdown is None:
                 page.read_source(config)

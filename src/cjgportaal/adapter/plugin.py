@@ -27,10 +27,9 @@ from .config import NoOptions, site_settings
 from .csp import ScriptHashes
 from .framed_pages import FramedPages
 from .incremental import Incremental
-from .material_assets import material_assets
 from .package_theme import add_package_theme
 from .publish import AtomicPublish
-from .speedups import MemoryBytecodeCache, SearchTextSwap
+from .speedups import MemoryBytecodeCache, SearchTextSwap, theme_env
 
 
 class CjgPlugin(BasePlugin[NoOptions]):
@@ -48,7 +47,6 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.generated: dict[str, GeneratedPage] = {}
         self.structured: StructuredData | None = None
         self.job: DataFilesJob | None = None  # what the data files are made of
-        self.nav = Navigation([], [])
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.parse_cache, self.publish, self.serving = ParseCache(), AtomicPublish(), False
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
@@ -90,14 +88,14 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
+        self.incremental.read_menu_titles(nav.pages, self.generated, config)
+        # The pages outside the menu are written now, before MkDocs reads the others.
+        self.framed.write_all(theme_env(config.theme.get_env(), self.compiled), nav, files, config, self.structured,
+                              self.script_hashes, self.form_targets, self.incremental.dirty)
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        env.globals.update(material_assets=material_assets())  # for base.html
-        self.framed.start(env, self.nav, files, config, self.structured, self.script_hashes, self.form_targets)
-        env.bytecode_cache = self.compiled
-        self.incremental.read_menu_titles(self.nav.pages, self.generated, config)
+        theme_env(env, self.compiled).globals["cjg_sitemap_urls"] = self.framed.sitemap_urls(config)  # for sitemap.xml
         return env
 
     @event_priority(100)  # before Material's search plugin reads the page

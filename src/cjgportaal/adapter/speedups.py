@@ -1,6 +1,6 @@
 """What keeps rendering thousands of generated pages fast inside MkDocs.
 
-- Compiled theme templates are kept between the rebuilds of `mkdocs serve`.
+- Compiled theme templates are kept between the rebuilds of `mkdocs serve` (`theme_env`).
 - Material's site search reads a short text (`search_html`) of a generated page, not all of it.
 """
 
@@ -10,6 +10,7 @@ import jinja2
 from mkdocs.structure.pages import Page
 
 from ..render.pages.maker import GeneratedPage
+from .material_assets import material_assets
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -45,3 +46,10 @@ class SearchTextSwap:
         if self._held is not None and self._held[0] is page:
             page.content = self._held[1]
         self._held = None
+
+
+def theme_env(env: jinja2.Environment, compiled: MemoryBytecodeCache) -> jinja2.Environment:
+    """The theme's Jinja environment with what base.html needs, and the compiled templates kept."""
+    env.globals.update(material_assets=material_assets())
+    env.bytecode_cache = compiled
+    return env

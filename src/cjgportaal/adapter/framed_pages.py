@@ -127,7 +127,7 @@ class FramedPages:
                              if hasattr(index := getattr(plugin, "search_index", None), "add_entry_from_context")), None)
         for file in self.files.values():
             if file.changed or not dirty:
-                self.write(file)
+                self._write(file)
 
     def sitemap_urls(self, config: MkDocsConfig) -> list[str]:
         """The addresses of the framed pages, for the sitemap (which lists documentation pages)."""
@@ -136,7 +136,7 @@ class FramedPages:
         base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         return [urljoin(base, file.url) for file in self.files.values()]
 
-    def write(self, file: FramedFile) -> None:
+    def _write(self, file: FramedFile) -> None:
         """Write one page: its frame with its own parts, JSON-LD and site search entry."""
         generated = self._pages[file.src_uri]
         html = generated.render()  # not `generated.html`, which would keep every page in memory

@@ -1,7 +1,7 @@
 """`mkdocs serve --dirty`: rebuild only the pages that an edit changes.
 
 Each generated page has a fingerprint of the data it shows; a page is rendered again only when
-its fingerprint changed. Hand-written pages that show data are rebuilt when the data changes.
+its fingerprint changed. Hand-written pages have a fingerprint of the data they show too.
 """
 
 from __future__ import annotations
@@ -10,35 +10,34 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from ..catalog.catalog import Catalog
 from ..render.news import NewsPost
-from ..render.pages.maker import GeneratedPage
-from ..render.references import mentions
+from ..render.pages.maker import GeneratedPage, Renderer
+from ..render.references import mentioned_ids, mentions
 from .mkdocs_pages import GeneratedFile, page_meta
 
 
-def _data_fingerprints(catalog: Catalog, posts: Sequence[NewsPost]) -> tuple[str, str]:
-    """Fingerprints of the lists (with the loket and build date) and of all data, the news included
-    (the home page lists the latest posts)."""
-    news = "|".join(f"{post.src_uri}:{post.date}:{post.title}" for post in posts)
-    return catalog.fingerprint(()), catalog.fingerprint() + news
-
-
-def _drop_pages_showing_data(files: Files, lists_changed: bool) -> None:
-    """A --dirty build rebuilds a hand-written page only when its file changed, but some show data
-    too: the home page (JSON-LD with the partners), pages that list matching offerings (front matter
-    `aanbod:`) or link to data by id (`render.references`) and, when the lists change, every page (the
-    youth pages' helplines). Removing their output has MkDocs build them again."""
-    for file in files.documentation_pages():
-        if file.abs_src_path is None:
-            continue
-        body, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
-        if lists_changed or file.src_uri == "index.md" or "aanbod" in meta or mentions(body):
-            Path(file.abs_dest_path).unlink(missing_ok=True)
+def _shown_data(file: File, renderer: Renderer, posts: Sequence[NewsPost]) -> str:
+    """A fingerprint of the data a hand-written page shows. Every page shows the lists (the youth
+    pages' helplines, the loket); the home page shows the partners (JSON-LD) and the latest news;
+    pages with front matter `aanbod:` the offerings that match it; links to data by id
+    (`render.references`) depend only on whether those ids exist."""
+    assert file.abs_src_path is not None
+    body, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
+    catalog = renderer.catalog
+    parts = [catalog.fingerprint(())]
+    if file.src_uri == "index.md":
+        parts.append(catalog.fingerprint(("partner", i) for i in catalog.partners))
+        parts += (f"{post.src_uri}:{post.date}:{post.title}" for post in posts)
+    if "aanbod" in meta:
+        parts.append(renderer.matching_fingerprint(file.src_uri, meta["aanbod"]))
+    if mentions(body):
+        parts += sorted(f"{scheme}:{i}:{i in (catalog.offerings if scheme == 'aanbod' else catalog.partners)}"
+                        for scheme, i in mentioned_ids(body))
+    return "|".join(parts)
 
 
 class Incremental:
@@ -46,20 +45,28 @@ class Incremental:
 
     def __init__(self) -> None:
         self.dirty = False
-        self._built: dict[str, str] = {}  # fingerprints of the generated pages in site_dir
-        self._built_data = ("", "")  # and of the lists and of all data they were built from
+        self._shown: dict[str, str] = {}  # this build's fingerprints of the hand-written pages
+        self._built: dict[str, str] = {}  # fingerprints of the pages in site_dir, generated and hand-written
 
     def forget(self) -> None:
         """Nothing in site_dir can be trusted (a full build, or a build that failed)."""
-        self._built, self._built_data = {}, ("", "")
+        self._built = {}
 
     def mark_changed(self, added: dict[str, GeneratedFile], pages: dict[str, GeneratedPage], files: Files,
-                     catalog: Catalog, posts: Sequence[NewsPost]) -> None:
-        """Mark the generated files whose page changed, and drop the hand-written pages whose data did."""
+                     renderer: Renderer, posts: Sequence[NewsPost]) -> None:
+        """Mark the generated files whose page changed, and drop the output of the hand-written pages
+        whose data did: a --dirty build rebuilds a hand-written page only when its file is newer than
+        its output."""
+        self._shown = {}
         for src_uri, file in added.items():
             file.changed = not self.dirty or self._built.get(src_uri) != pages[src_uri].fingerprint
-        if self.dirty and (data := _data_fingerprints(catalog, posts)) != self._built_data:
-            _drop_pages_showing_data(files, lists_changed=data[0] != self._built_data[0])
+        if not self.dirty:
+            return
+        for written in files.documentation_pages():
+            if written.abs_src_path is not None and written.src_uri not in pages:
+                self._shown[written.src_uri] = _shown_data(written, renderer, posts)
+                if self._built.get(written.src_uri) != self._shown[written.src_uri]:
+                    Path(written.abs_dest_path).unlink(missing_ok=True)
 
     def read_menu_titles(self, nav_pages: list[Page], pages: dict[str, GeneratedPage], config: MkDocsConfig) -> None:
         """The menu's titles before MkDocs reads the pages: the framed pages are written first, and a
@@ -72,8 +79,7 @@ class Incremental:
                 if generated is not None:
                     page.meta = page_meta(generated)
 
-    def remember(self, pages: dict[str, GeneratedPage], catalog: Catalog, posts: Sequence[NewsPost]) -> None:
+    def remember(self, pages: dict[str, GeneratedPage]) -> None:
         """After a build: what site_dir now holds."""
         if self.dirty:
-            self._built = {src_uri: page.fingerprint for src_uri, page in pages.items()}
-            self._built_data = _data_fingerprints(catalog, posts)
+            self._built = {src_uri: page.fingerprint for src_uri, page in pages.items()} | self._shown

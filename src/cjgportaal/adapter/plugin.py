@@ -82,7 +82,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         config.extra["cjg"] = build_input.theme_extra(self.renderer, self.settings)
         self.framed.start_files(self.generated)
         added = mkdocs_pages.add_files(self.generated, files, config, self.framed.file if self.settings.page_frames else None)
-        self.incremental.mark_changed(added, self.generated, files, self.catalog, self.posts)
+        self.incremental.mark_changed(added, self.generated, files, self.renderer, self.posts)
         self.script_hashes.know_files(files)
         self.structured = StructuredData(self.catalog, self.site, config.use_directory_urls)
         return files
@@ -130,7 +130,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalog is not None and self.job is not None
         self.script_hashes.write_headers(Path(config.site_dir), self.form_targets)
-        self.incremental.remember(self.generated, self.catalog, self.posts)
+        self.incremental.remember(self.generated)
         self.data_files.after(self.job)
         self.publish.publish(config)
 

@@ -56,6 +56,10 @@ class Catalog:
         return [o for o in self.offerings_of(partner) if availability.is_listed(o)]
 
     @cached_property
+    def _age_bands(self) -> dict[str, tuple[tuple[AgeBand, ...], frozenset[str]]]:
+        return {}
+
+    @cached_property
     def _by_partner(self) -> dict[str, list[Offering]]:
         by_partner: dict[str, list[Offering]] = {}
         for offering in sorted(self.offerings.values(), key=sort_key):
@@ -64,7 +68,11 @@ class Catalog:
 
     def visible_offerings(self) -> list[Offering]:
         """Offerings shown in overviews, search results, exports and feeds (not stopped), by title."""
-        return sorted((o for o in self.offerings.values() if availability.is_listed(o)), key=sort_key)
+        return list(self._visible)
+
+    @cached_property
+    def _visible(self) -> tuple[Offering, ...]:
+        return tuple(sorted((o for o in self.offerings.values() if availability.is_listed(o)), key=sort_key))
 
     def running_offerings(self) -> list[Offering]:
         """The visible offerings that are open for visits (not paused): their times take place."""
@@ -104,8 +112,18 @@ class Catalog:
 
     def age_bands_of(self, offering: Offering) -> list[AgeBand]:
         """The age bands whose range overlaps the offering's age range."""
-        return [b for b in self.lists.age_bands.values()
-                if offering.age.start < b.end and b.start < offering.age.end]
+        return list(self._age_bands_of(offering)[0])
+
+    def age_band_ids_of(self, offering: Offering) -> frozenset[str]:
+        """The ids of `age_bands_of`."""
+        return self._age_bands_of(offering)[1]
+
+    def _age_bands_of(self, offering: Offering) -> tuple[tuple[AgeBand, ...], frozenset[str]]:
+        found = self._age_bands.get(offering.id)
+        if found is None:  # asked for every offering by every overview: worked out once
+            bands = tuple(b for b in self.lists.age_bands.values() if offering.age.start < b.end and b.start < offering.age.end)
+            found = self._age_bands[offering.id] = bands, frozenset(b.id for b in bands)
+        return found
 
     def areas_of(self, offering: Offering) -> set[str]:
         """The kernen or wijken of an offering's locations; without a location (online, by phone),

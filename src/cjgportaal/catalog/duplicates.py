@@ -13,6 +13,7 @@ import difflib
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import chain, islice
 
 from ..load.problems import Problem, Severity
@@ -88,7 +89,8 @@ def _met(postings: list[list[int]], meet: int, meetings: list[int]) -> Iterator[
                           if earlier >= complete and count >= min(meet, meetings[earlier]))
 
 
-def _similar_earlier(titles: Sequence[str]) -> list[int | None]:
+@lru_cache(maxsize=100_000)  # `mkdocs serve` loads again after an edit: most partners' titles are as they were
+def _similar_earlier(titles: tuple[str, ...]) -> tuple[int | None, ...]:
     """For each title (casefolded), the first earlier title it is similar to, by index.
 
     A prefix filter. Put the grams of every title in one order, rarest first. If two titles share
@@ -132,7 +134,7 @@ def _similar_earlier(titles: Sequence[str]) -> list[int | None]:
         for gram in prefix:
             index[gram, len(title)].append(number)
         by_length[len(title)].append(number)
-    return found
+    return tuple(found)
 
 
 def duplicate_warnings(offerings: Sequence[tuple[Offering, SourceDoc]]) -> list[Problem]:
@@ -147,7 +149,7 @@ def duplicate_warnings(offerings: Sequence[tuple[Offering, SourceDoc]]) -> list[
         by_partner[offering.partner].append(number)
     similar: dict[int, int] = {}
     for numbers in by_partner.values():
-        earlier = _similar_earlier([offerings[number][0].title.casefold() for number in numbers])
+        earlier = _similar_earlier(tuple(offerings[number][0].title.casefold() for number in numbers))
         similar |= {number: numbers[e] for number, e in zip(numbers, earlier, strict=True) if e is not None}
     problems = []
     by_title: dict[str, list[tuple[Offering, SourceDoc]]] = defaultdict(list)

@@ -6,6 +6,7 @@ Shared by the sociale kaart's filters, the static lists and the aanbodmonitor's 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model.models import Area, ListItem, Offering, Partner
@@ -22,7 +23,7 @@ class Dimension:
     key: str
     label: str
     values: tuple[tuple[str, str], ...]
-    of: Callable[[Offering], set[str]]
+    of: Callable[[Offering], AbstractSet[str]]
 
 
 def _names(table: Mapping[str, ListItem | Area | Partner]) -> tuple[tuple[str, str], ...]:
@@ -40,7 +41,7 @@ def dimensions(catalog: Catalog) -> dict[str, Dimension]:
         next(iter(lists.municipalities.values())).area_word.capitalize()
     facets = [
         Dimension("leeftijd", "Leeftijdsgroep", _names(lists.age_bands),
-                  lambda o: {b.id for b in catalog.age_bands_of(o)}),
+                  catalog.age_band_ids_of),
         Dimension("thema", "Thema", _names(lists.themes), lambda o: set(o.themes)),
         Dimension("gebied", area_word, _names(lists.areas), catalog.areas_of),
         Dimension("kosten", "Kosten", _labels(COST_KINDS), lambda o: {o.cost.kind}),

@@ -45,6 +45,11 @@ def mentions(markdown: str) -> bool:
     return _LINK.search(markdown) is not None
 
 
+def mentioned_ids(markdown: str) -> set[tuple[str, str]]:
+    """The (scheme, id) of every reference to data in the Markdown."""
+    return {(match["scheme"], match["id"]) for match in _LINK.finditer(markdown)}
+
+
 def _problem(scheme: str, ref_id: str, known: Mapping[str, Target]) -> str:
     if not _ID.fullmatch(ref_id):
         return f"'{scheme}:{ref_id}' is geen goede verwijzing; schrijf het id zonder spaties, zoals '{scheme}:peuter-in-zicht'."

@@ -8,8 +8,9 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -164,9 +165,11 @@ class Renderer:
         """A page from `template`. `shows`: the entries ("partner" or "aanbod", id) whose data the page
         shows (None: it may show anything); `variant`: anything else that changes it, such as the
         length of the list it is a page of."""
-        render = partial(self.env.get_template(template).render,
-                         title=title, description=description, c=self.catalog, options=self.options, urls=urls,
-                         review_by=review_by, **self.links(src_uri), **context)
+        def render() -> str:
+            return self.env.get_template(template).render(
+                title=title, description=description, c=self.catalog, options=self.options, urls=urls,
+                review_by=review_by, **self.links(src_uri), **context)
+
         def fingerprint() -> str:
             return "|".join((template, title, description, variant, self._options_text, self.catalog.fingerprint(shows)))
 
@@ -201,14 +204,12 @@ class Renderer:
         helplines = list(self.catalog.lists.helplines.values())
         return self.env.get_template("helplines.html").render(helplines=helplines) if helplines else ""
 
-    def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
-        """Offerings matching a hand-written page's `aanbod:` front matter, best fit first (see
-        `catalog.fit`), and any problems with it. A youth page shows offerings for young people only,
-        with the helplines before them."""
+    def _matching(self, src_uri: str, filters: object) -> _Matching:
+        """The offerings a hand-written page's `aanbod:` front matter asks for, best fit first (see
+        `catalog.fit`), and any problems with it. A youth page shows offerings for young people only."""
         youth = src_uri.startswith(YOUTH_SECTION)
-        helplines = Markup(self.helplines_html()) if youth else Markup()
         if not isinstance(filters, dict):
-            return helplines, ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."]
+            return _Matching(youth, None, [], ["'aanbod' moet velden hebben, zoals 'doelgroep: jongeren' en 'themas: [geld-en-werk]'."])
         problems: list[str] = []
         if youth:
             filters = {"doelgroep": "jongeren", **filters}
@@ -216,12 +217,12 @@ class Renderer:
                 problems.append("op een pagina voor jongeren staat alleen aanbod voor jongeren; zet 'doelgroep: jongeren'.")
         lists = self.catalog.lists
         # front matter key → (its list, the values an offering has)
-        known: dict[str, tuple[dict[str, Any], Callable[[Offering], set[str]]]] = {
+        known: dict[str, tuple[dict[str, Any], Callable[[Offering], AbstractSet[str]]]] = {
             "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences)),
             "themas": (lists.themes, lambda o: set(o.themes)),
             "niveaus": (lists.tiers, lambda o: set(o.tiers)),
             "soorten": (lists.kinds, lambda o: {o.kind}),
-            "leeftijdsgroepen": (lists.age_bands, lambda o: {b.id for b in self.catalog.age_bands_of(o)}),
+            "leeftijdsgroepen": (lists.age_bands, self.catalog.age_band_ids_of),
         }
         offerings = self.catalog.visible_offerings()
         for key, value in filters.items():
@@ -234,16 +235,48 @@ class Renderer:
             wanted = set(value if isinstance(value, list) else [value])
             problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
             offerings = [o for o in offerings if values_of(o) & wanted]
-        ordered = by_fit(self.catalog, offerings)
-        # Up to a page's worth, the rest waits in the page itself; beyond that (a region with
-        # thousands of offerings) the kaart shows them all, with the same filters chosen.
-        kaart = None
-        if len(ordered) > PAGE_SIZE:
-            kaart = urlencode([(KAART_FILTERS[key], v) for key, value in filters.items() if key in KAART_FILTERS
-                               for v in (value if isinstance(value, list) else [value])])
+        return _Matching(youth, filters, by_fit(self.catalog, offerings), problems)
+
+    def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
+        """Offerings matching a hand-written page's `aanbod:` front matter (see `_matching`), and any
+        problems with it; on a youth page with the helplines before them."""
+        matching = self._matching(src_uri, filters)
+        helplines = Markup(self.helplines_html()) if matching.youth else Markup()
+        if matching.filters is None:
+            return helplines, matching.problems
         html = self.env.get_template("matching.html").render(
-            heading=filters.get("titel", "Aanbod bij dit onderwerp"), first=ordered[:MATCHING_LIMIT],
-            rest=[] if kaart is not None else ordered[MATCHING_LIMIT:], total=len(ordered), kaart=kaart,
+            heading=matching.filters.get("titel", "Aanbod bij dit onderwerp"), first=matching.shown[:MATCHING_LIMIT],
+            rest=matching.shown[MATCHING_LIMIT:], total=len(matching.ordered), kaart=matching.kaart_query(),
             helplines=helplines, c=self.catalog, options=self.options, urls=urls, review_by=review_by,
             **self.links(src_uri))
-        return html, problems
+        return html, matching.problems
+
+    def matching_fingerprint(self, src_uri: str, filters: object) -> str:
+        """A hash that changes when what `matching_html` shows for this page changes."""
+        matching = self._matching(src_uri, filters)
+        shown = [entry for o in matching.shown for entry in (("aanbod", o.id), ("partner", o.partner))]
+        return f"{len(matching.ordered)}|{matching.kaart_query()}|{self.catalog.fingerprint(shown)}|" + \
+            " ".join(o.id for o in matching.shown)
+
+
+@dataclass(frozen=True)
+class _Matching:
+    """What a hand-written page's `aanbod:` asks for: the offerings, best fit first, and the problems."""
+
+    youth: bool
+    filters: dict[str, Any] | None  # as the page has them (a youth page's with 'doelgroep: jongeren'); None: unusable
+    ordered: list[Offering]
+    problems: list[str]
+
+    def kaart_query(self) -> str | None:
+        """Up to a page's worth the rest waits in the page itself; beyond that (a region with thousands
+        of offerings) the page links to the kaart with the same filters chosen (this query)."""
+        if len(self.ordered) <= PAGE_SIZE:
+            return None
+        return urlencode([(KAART_FILTERS[key], v) for key, value in (self.filters or {}).items() if key in KAART_FILTERS
+                          for v in (value if isinstance(value, list) else [value])])
+
+    @property
+    def shown(self) -> list[Offering]:
+        """The offerings the page holds: all, or the first MATCHING_LIMIT when it links to the kaart."""
+        return self.ordered if self.kaart_query() is None else self.ordered[:MATCHING_LIMIT]

@@ -73,7 +73,7 @@ def age_band_pages(r: Renderer) -> list[GeneratedPage]:
     c = r.catalog
     return [page for band in c.lists.age_bands.values()
             for page in r.listing(urls.age_band_page(band.id), band.name, band.description or band.name,
-                                  [o for o in r.visible if band in c.age_bands_of(o)])]
+                                  [o for o in r.visible if band.id in c.age_band_ids_of(o)])]
 
 
 def themes_index(r: Renderer) -> list[GeneratedPage]:
@@ -88,5 +88,5 @@ def age_bands_index(r: Renderer) -> list[GeneratedPage]:
     c = r.catalog
     return [r.page("groups.html", urls.AGE_BANDS_INDEX, "Aanbod per leeftijd",
                    "Het aanbod van het CJG ingedeeld naar leeftijd.", True,
-                   groups=[(b, urls.age_band_page(b.id), sum(b in c.age_bands_of(o) for o in r.visible))
+                   groups=[(b, urls.age_band_page(b.id), sum(b.id in c.age_band_ids_of(o) for o in r.visible))
                            for b in c.lists.age_bands.values()])]

@@ -8,8 +8,13 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from cjgportaal.adapter import sitemap
 
 from .conftest import OFFERING, PARTNER, copy_project, edit, mkdocs_build
 
@@ -66,3 +71,21 @@ def test_a_hand_written_page_in_place_of_a_generated_one_is_refused(tmp_path: Pa
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "aanbod/peuter-in-zicht.md bestaat al, maar de generator maakt die pagina zelf" in result.stderr
+
+
+def test_past_the_addresses_one_sitemap_may_hold_the_sitemap_becomes_an_index(
+        tmp_path: Path, default_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sitemap, "MAX_URLS", 50)  # as if the site had 50,000 addresses and more
+    project = copy_project(tmp_path / "project")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    index = (tmp_path / "site/sitemap.xml").read_text(encoding="utf-8")
+    parts = re.findall(r"<sitemap><loc>https://cjg\.voorbeeld\.nl/(sitemap-\d+\.xml)</loc>", index)
+    assert index.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex') and "<url>" not in index
+    texts = [(tmp_path / "site" / part).read_text(encoding="utf-8") for part in parts]
+    for text in [index, *texts]:
+        ElementTree.fromstring(text.encode())  # well-formed XML
+    locations = [re.findall(r"<loc>([^<]+)</loc>", text) for text in texts]
+    everything = re.findall(r"<loc>([^<]+)</loc>", (default_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(everything) > 100 and len(parts) == -(-len(everything) // 50)
+    assert all(len(part) <= 50 for part in locations)
+    assert sorted(loc for part in locations for loc in part) == sorted(everything)

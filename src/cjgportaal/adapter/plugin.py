@@ -29,6 +29,7 @@ from .framed_pages import FramedPages
 from .incremental import Incremental
 from .package_theme import add_package_theme
 from .publish import AtomicPublish
+from .sitemap import write_parts
 from .speedups import MemoryBytecodeCache, SearchTextSwap, theme_env
 
 
@@ -95,7 +96,8 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        theme_env(env, self.compiled).globals["cjg_sitemap_urls"] = self.framed.sitemap_urls(config)  # for sitemap.xml
+        framed = self.framed.sitemap_urls(config)  # for sitemap.xml, which lists documentation pages only
+        theme_env(env, self.compiled).globals.update(cjg_sitemap_urls=framed, cjg_sitemap_parts=write_parts(files, framed, config))
         return env
 
     @event_priority(100)  # before Material's search plugin reads the page

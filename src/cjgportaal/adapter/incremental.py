@@ -6,7 +6,7 @@ its fingerprint changed. Hand-written pages have a fingerprint of the data they 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,9 +34,9 @@ def _shown_data(file: File, renderer: Renderer, posts: Sequence[NewsPost]) -> st
         parts += (f"{post.src_uri}:{post.date}:{post.title}" for post in posts)
     if "aanbod" in meta:
         parts.append(renderer.matching_fingerprint(file.src_uri, meta["aanbod"]))
-    if mentions(body):
-        parts += sorted(f"{scheme}:{i}:{i in (catalog.offerings if scheme == 'aanbod' else catalog.partners)}"
-                        for scheme, i in mentioned_ids(body))
+    if mentions(body):  # helplines come from the lists, above
+        known: dict[str, Collection[str]] = {"aanbod": catalog.offerings.keys(), "partner": catalog.partners.keys()}
+        parts += sorted(f"{scheme}:{i}:{i in known[scheme]}" for scheme, i in mentioned_ids(body) if scheme in known)
     return "|".join(parts)
 
 

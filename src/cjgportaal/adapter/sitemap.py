@@ -18,11 +18,13 @@ MAX_URLS = 50_000
 def write_parts(files: Files, framed_urls: list[str], config: MkDocsConfig) -> list[str]:
     """When the site has more than MAX_URLS addresses: write them as parts of at most MAX_URLS each
     into the site and return the parts' addresses, for the index; else write nothing and return []."""
+    if not config.site_url or len(files.documentation_pages()) + len(framed_urls) <= MAX_URLS:
+        return []  # at most that many addresses: no need to list them
     day = get_build_datetime().strftime("%Y-%m-%d")
     entries = [(page.canonical_url or page.abs_url or "", page.update_date) for file in files.documentation_pages()
                if (page := file.page) is not None and not page.is_link and (page.canonical_url or page.abs_url)]
     entries += [(url, day) for url in framed_urls]
-    if len(entries) <= MAX_URLS or not config.site_url:
+    if len(entries) <= MAX_URLS:
         return []
     base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     parts = []

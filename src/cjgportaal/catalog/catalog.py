@@ -119,10 +119,14 @@ class Catalog:
         return self._age_bands_of(offering)[1]
 
     def _age_bands_of(self, offering: Offering) -> tuple[tuple[AgeBand, ...], frozenset[str]]:
-        found = self._age_bands.get(offering.id)
-        if found is None:  # asked for every offering by every overview: worked out once
+        # Asked for every offering by every overview: kept, for the offerings of this catalog.
+        ours = self.offerings.get(offering.id) is offering
+        found = self._age_bands.get(offering.id) if ours else None
+        if found is None:
             bands = tuple(b for b in self.lists.age_bands.values() if offering.age.start < b.end and b.start < offering.age.end)
-            found = self._age_bands[offering.id] = bands, frozenset(b.id for b in bands)
+            found = bands, frozenset(b.id for b in bands)
+            if ours:
+                self._age_bands[offering.id] = found
         return found
 
     def areas_of(self, offering: Offering) -> set[str]:

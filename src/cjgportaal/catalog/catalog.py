@@ -155,15 +155,9 @@ class Catalog:
         """What every page may show: the lists, the loket and the build date."""
         return _hash(repr((self.lists, self.contact_point, self.today)).encode())
 
-    @cached_property
-    def _all_hash(self) -> bytes:
-        return _hash(self._shared_hash + b"".join(self._entry_hashes.values()))
-
-    def fingerprint(self, entries: Iterable[tuple[str, str]] | None = None) -> str:
+    def fingerprint(self, entries: Iterable[tuple[str, str]]) -> str:
         """A hash that changes when the data behind these entries changes, given as ("partner" or
-        "aanbod", id), or the lists or build date; None: when any data changes."""
-        if entries is None:
-            return self._all_hash.hex()
+        "aanbod", id), or the lists or build date."""
         return _hash(self._shared_hash + b"".join(self._entry_hashes[e] for e in entries)).hex()
 
     def current_notice(self, offering: Offering) -> str:

@@ -7,6 +7,7 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -64,10 +65,16 @@ class GeneratedPage:
         """The page body."""
         return self.render()
 
+    # A page that may show any data (the monitor, the kaart, the agenda): its fingerprint holds a
+    # hash of its body, so that an edit rebuilds it only when what it shows changed.
+    shows_anything: bool = False
+
     @cached_property
     def fingerprint(self) -> str:
         """Changes when anything the page shows changes: the data behind it, its title, its place
         in a list (asked for by --dirty builds only)."""
+        if self.shows_anything:
+            return f"{self.fingerprint_of()}|{hashlib.blake2b(self.html.encode()).hexdigest()}"
         return self.fingerprint_of()
 
 
@@ -171,10 +178,12 @@ class Renderer:
                 review_by=review_by, **self.links(src_uri), **context)
 
         def fingerprint() -> str:
-            return "|".join((template, title, description, variant, self._options_text, self.catalog.fingerprint(shows)))
+            # The shared data (lists, loket) also reaches the theme around the page (the helplines).
+            data = self.catalog.fingerprint(() if shows is None else shows)
+            return "|".join((template, title, description, variant, self._options_text, data))
 
         return GeneratedPage(src_uri, title, description, render, fingerprint, in_nav, searchable, hide,
-                             search_html)
+                             search_html, shows is None)
 
     def paged(self, template: str, src_uri: str, title: str, description: str, items: list[Any],
                in_nav: bool = False, shows: Callable[[Any], Iterable[tuple[str, str]]] | None = None,

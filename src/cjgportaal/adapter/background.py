@@ -1,6 +1,7 @@
 """The data files (kaart index, exports, iCalendar, open data) written by a second process while
 MkDocs renders the pages: into a hidden folder of site_dir that survives MkDocs' cleaning, moved into
-place after the pages. `mkdocs serve --dirty` writes them after the pages, straight into the site."""
+place after the pages. `mkdocs serve --dirty` writes them after the pages, straight into the site
+(the second process loads the data itself)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,6 @@ class DataFilesRun:
     def __init__(self) -> None:
         self.after_pages = False  # mkdocs serve --dirty: the pages show first
         self._writer: DataFilesWriter | None = None
-        self._starting = threading.Lock()  # held while --dirty's writer is being started
 
     def before_pages(self, job: DataFilesJob) -> None:
         """Start writing, unless the files come after the pages. `job.site_dir` is the site folder."""
@@ -47,8 +47,12 @@ class DataFilesRun:
         place; or (--dirty) start writing them now."""
         site = job.site_dir
         if self.after_pages:  # dirty: site_dir is not cleaned, so they go straight in
-            self._starting.acquire()  # released by the thread once the writer is there
-            threading.Thread(target=self._write_after_pages, args=(job,), daemon=True).start()
+            try:
+                self._writer = DataFilesWriter(job, load_again=True)
+            except OSError as error:
+                log.error(f"De databestanden konden niet worden geschreven: {error}")
+                return
+            threading.Thread(target=_report_failure, args=(self._writer,), daemon=True).start()
             return
         assert self._writer is not None
         try:
@@ -62,30 +66,14 @@ class DataFilesRun:
             shutil.rmtree(site / STAGING, ignore_errors=True)
             self._writer = None
 
-    def _write_after_pages(self, job: DataFilesJob) -> None:
-        """Start the writer in this thread: handing it the job (a pickle of the whole catalog) would
-        keep `mkdocs serve` from showing the new pages until it is done."""
-        try:
-            self._writer = DataFilesWriter(job)
-        except OSError as error:
-            log.error(f"De databestanden konden niet worden geschreven: {error}")
-            return
-        finally:
-            self._starting.release()
-        _report_failure(self._writer)
-
     def wait(self) -> None:
         """Block until the data files are written (they follow the pages in `mkdocs serve --dirty`);
         raise DataFilesError if they could not be."""
-        with self._starting:
-            writer = self._writer
-        if writer is not None:
-            writer.wait()
+        if self._writer is not None:
+            self._writer.wait()
 
     def cancel(self, site_dir: Path | None = None) -> None:
         """Stop the second process (the build failed, a newer one started, or serve stops)."""
-        with self._starting:
-            pass  # a writer being started is there first
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None

@@ -8,7 +8,7 @@ begun, from the end of the list (`DataFilesWriter.share`); each output is claime
 The second process starts as soon as the data is loaded, before MkDocs empties the site folder; the
 MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden entries) and moves the
 files into place when the pages are done. In `mkdocs serve --dirty`, which does not empty the
-folder, it starts after the pages and writes straight into the site.
+folder, it starts after the pages and writes straight into the site, and loads the data itself.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import fields
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from ...catalog.catalog import load_catalog
 from .outputs import OUTPUTS, DataFilesJob, own_folders
 from .search_index import SearchIndexError
 
@@ -59,10 +63,13 @@ class DataFilesWriter:
     again in the child, which breaks scripts that run a build without an `if __name__` guard.
     """
 
-    def __init__(self, job: DataFilesJob) -> None:
+    def __init__(self, job: DataFilesJob, load_again: bool = False) -> None:
+        """Start the process. `load_again`: it loads the catalog from the data folders itself, as
+        this process did (`mkdocs serve --dirty`: pickling a region's catalog holds this process
+        for half a second at 5,000 offerings, just as the preview of the edit is asked for)."""
         job.site_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
-            pickle.dump(job, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_without_catalog(job) if load_again else job, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._job, self._job_path = job, Path(handle.name)
         self._claims = _claims_of(self._job_path)
         self._claims.mkdir()
@@ -106,6 +113,23 @@ class DataFilesWriter:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGTERM)
         self.wait()
+
+
+_Lean = tuple[date, dict[str, Any]]  # a job without its catalog: the catalog's date, the other fields
+
+
+def _without_catalog(job: DataFilesJob) -> _Lean:
+    return job.catalog.today, {f.name: getattr(job, f.name) for f in fields(job) if f.name != "catalog"}
+
+
+def _with_catalog(lean: _Lean) -> DataFilesJob:
+    """The job, with the catalog loaded from its data folders (raises DataFilesError when the data
+    now has errors: the build that follows the edit reports them)."""
+    today, rest = lean
+    catalog, _ = load_catalog(rest["folders"], today)
+    if catalog is None:
+        raise DataFilesError("de gegevens zijn gewijzigd en bevatten nu fouten.")
+    return DataFilesJob(catalog=catalog, **rest)
 
 
 def _claims_of(job_path: Path) -> Path:
@@ -156,8 +180,8 @@ def main(job_path: str) -> int:
         job = pickle.load(handle)  # our own file, just written by the parent process
     Path(job_path).unlink(missing_ok=True)  # also when the parent is killed before it could
     try:
-        write_data_files(job, _claims_of(Path(job_path)))
-    except SearchIndexError as error:
+        write_data_files(job if isinstance(job, DataFilesJob) else _with_catalog(job), _claims_of(Path(job_path)))
+    except (SearchIndexError, DataFilesError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

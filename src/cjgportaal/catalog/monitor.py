@@ -6,8 +6,10 @@ by phone) counts for every kern or wijk its partner serves.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from ..model.models import Offering, Partner
 from .catalog import Catalog
@@ -116,16 +118,18 @@ class Monitor:
     def matrix(self, rows: str, cols: str, offerings: list[Offering] | None = None) -> Matrix:
         """Counts for two dimensions, over the current offerings (or the ones given)."""
         r, c = self.dimensions[rows], self.dimensions[cols]
-        counts: dict[tuple[str, str], int] = {}
+        counts: Counter[tuple[str, str]] = Counter()
         for offering in self.current if offerings is None else offerings:
-            for row in r.of(offering):
-                for col in c.of(offering):
-                    counts[(row, col)] = counts.get((row, col), 0) + 1
-        return Matrix(r, c, counts)
+            counts.update((row, col) for row in r.of(offering) for col in c.of(offering))
+        return Matrix(r, c, dict(counts))
+
+    @cached_property
+    def _theme_by_age(self) -> Matrix:
+        return self.matrix("thema", "leeftijd")
 
     def heatmaps(self) -> list[Matrix]:
         """What the coordinator sees first: theme × age and theme × kern or wijk."""
-        return [self.matrix("thema", "leeftijd"), self.matrix("thema", "gebied")]
+        return [self._theme_by_age, self.matrix("thema", "gebied")]
 
     def matrices(self) -> list[Matrix]:
         """The other coverage matrices: tier × kern or wijk, kind × audience."""
@@ -135,11 +139,14 @@ class Monitor:
         """Theme × age combinations that a kern or wijk lacks while others have them, the most
         notable first (the most offerings elsewhere). A combination without offerings anywhere is no
         finding: many cannot occur (school during pregnancy); the heatmap shows them as 'geen'."""
-        overall = self.matrix("thema", "leeftijd")
+        overall = self._theme_by_age
         themes, ages = dict(overall.rows.values), dict(overall.cols.values)
         areas = self.dimensions["gebied"].values
-        local = {area_id: self.matrix("thema", "leeftijd", [o for o in self.current if area_id in self.catalog.areas_of(o)])
-                 for area_id, _ in areas}
+        in_area: dict[str, list[Offering]] = {area_id: [] for area_id, _ in areas}
+        for offering in self.current:
+            for area_id in self.catalog.areas_of(offering):
+                in_area.setdefault(area_id, []).append(offering)
+        local = {area_id: self.matrix("thema", "leeftijd", in_area[area_id]) for area_id, _ in areas}
         found = [
             Finding(area_name, themes[t], ages[a],
                     tuple((name, local[other].cell(t, a)) for other, name in areas if local[other].cell(t, a)))
@@ -149,7 +156,7 @@ class Monitor:
 
     def nowhere(self) -> int:
         """The number of theme × age combinations without an offering anywhere."""
-        return len(self.matrix("thema", "leeftijd").empty_cells())
+        return len(self._theme_by_age.empty_cells())
 
     def counts(self) -> Counts:
         """What each number on the page counts."""
@@ -184,18 +191,18 @@ class Monitor:
 
     def partner_types(self) -> list[tuple[str, int, int, int]]:
         """(type name, partners, offerings, kinds of offering) per partner type."""
-        out = []
-        for type_id, item in self.catalog.lists.partner_types.items():
-            partners = [p for p in self.catalog.partners.values() if p.type == type_id]
-            offerings = [o for o in self.current if self.catalog.partner_of(o).type == type_id]
-            if partners:
-                out.append((item.name, len(partners), len(offerings), len({o.kind for o in offerings})))
-        return out
+        partners = Counter(p.type for p in self.catalog.partners.values())
+        offerings: dict[str, list[Offering]] = {}
+        for offering in self.current:
+            offerings.setdefault(self.catalog.partner_of(offering).type, []).append(offering)
+        return [(item.name, partners[type_id], len(own := offerings.get(type_id, [])), len({o.kind for o in own}))
+                for type_id, item in self.catalog.lists.partner_types.items() if partners[type_id]]
 
     def per(self, key: str) -> list[tuple[str, int]]:
         """(label, number of current offerings) for every value of one dimension."""
         dimension = self.dimensions[key]
-        return [(name, sum(value in dimension.of(o) for o in self.current)) for value, name in dimension.values]
+        counts = Counter(value for o in self.current for value in dimension.of(o))
+        return [(name, counts[value]) for value, name in dimension.values]
 
     def freshness(self) -> dict[str, int]:
         """Counts of all files: checked in the last 6 and 12 months, past their review date."""

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...catalog import availability
 from ...catalog.catalog import Catalog
@@ -38,6 +38,7 @@ MATCHING_LIMIT = 8  # offerings shown under a hand-written page; the rest behind
 KAART_FILTERS = {"doelgroep": "doelgroep", "themas": "thema", "niveaus": "niveau", "soorten": "soort",
                  "leeftijdsgroepen": "leeftijd"}
 YOUTH_SECTION = "jongeren/"  # pages under it are the youth pages (as in the theme's main.html)
+_HREF = Markup("<cjg-href>")  # a card's link, filled in per page: partner text, escaped, never holds it
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Renderer:
         self._options_text = repr(options)  # part of every page's fingerprint
         self.offering_schema = offering_schema
         self.posts = list(posts)
+        self._cards: dict[tuple[str, int], str] = {}
 
     @cached_property
     def visible(self) -> list[Offering]:
@@ -137,8 +139,8 @@ class Renderer:
         """The kaart's filter dimensions (the areas among them)."""
         return dimensions(self.catalog)
 
-    def links(self, here: str) -> dict[str, Callable[[str], str]]:
-        """The link helpers of the templates on the page built from `here`."""
+    def links(self, here: str) -> dict[str, Callable[..., str]]:
+        """The link helpers of the templates on the page built from `here` (and offering cards, with their link)."""
         def to(target: str) -> str:
             return urls.relative_url(here, target, self.options.directory_urls)
 
@@ -151,7 +153,19 @@ class Renderer:
             "to_audience": lambda a: to(urls.audience_page(a)),
             "report_url": lambda name: self._report_url(here, name),
             "to_file": lambda path: urls.file_url(here, path, self.options.directory_urls),
+            "card_html": lambda o, level: self.card_html(o, level, to(urls.offering_page(o.id))),
         }
+
+    def card_html(self, offering: Offering, level: int, href: str) -> Markup:
+        """An offering's card (card.html) with its title at heading `level`, linking to `href`.
+        Rendered once per build: an offering is on several lists (all, its audience, themes, ages
+        and places), and only the link differs."""
+        key = (offering.id, level)
+        if key not in self._cards:
+            self._cards[key] = self.env.get_template("card.html").render(
+                offering=offering, level=level, href=_HREF, c=self.catalog, options=self.options, urls=urls,
+                review_by=review_by)
+        return Markup(self._cards[key].replace(_HREF, escape(href), 1))
 
     def _report_url(self, here: str, name: str) -> str:
         """Where "Fout melden" on a page goes: a prefilled issue, an e-mail, or nowhere ('')."""

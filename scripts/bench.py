@@ -159,6 +159,8 @@ def serve_latency(project: Path, dirty: bool) -> float:
                                "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])], env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/aanbod/aanbod-0/"
+    path = project / "offerings/aanbod-0.yml"
+    original = path.read_text(encoding="utf-8")
 
     def fetch() -> str:
         try:
@@ -173,9 +175,8 @@ def serve_latency(project: Path, dirty: bool) -> float:
                 return float("nan")
             time.sleep(1)
         time.sleep(2)
-        path = project / "offerings/aanbod-0.yml"
         word = f"Gewijzigd{time.time_ns()}"
-        path.write_text(path.read_text(encoding="utf-8").replace("titel: ", f"titel: {word} ", 1), encoding="utf-8")
+        path.write_text(original.replace("titel: ", f"titel: {word} ", 1), encoding="utf-8")
         start = time.monotonic()
         while word not in fetch():
             if time.monotonic() - start > 600:
@@ -185,6 +186,7 @@ def serve_latency(project: Path, dirty: bool) -> float:
     finally:
         server.terminate()
         server.wait(timeout=60)
+        path.write_text(original, encoding="utf-8")  # the next measurement edits the same title
 
 
 def plain_mkdocs(target: Path, pages: dict[str, str]) -> float:

@@ -60,15 +60,14 @@ class GeneratedPage:
     hide: tuple[str, ...] = ()
     # What the site search indexes instead of the whole page (None: the page itself).
     search_html: str | None = None
+    # A page that may show any data (the monitor, the kaart, the agenda): its fingerprint holds a
+    # hash of its body, so that an edit rebuilds it only when what it shows changed.
+    shows_anything: bool = False
 
     @cached_property
     def html(self) -> str:
         """The page body."""
         return self.render()
-
-    # A page that may show any data (the monitor, the kaart, the agenda): its fingerprint holds a
-    # hash of its body, so that an edit rebuilds it only when what it shows changed.
-    shows_anything: bool = False
 
     @cached_property
     def fingerprint(self) -> str:
@@ -130,6 +129,11 @@ class Renderer:
         self._cards: dict[tuple[str, int], str] = {}
 
     @cached_property
+    def _shared_context(self) -> dict[str, Any]:
+        """What every template gets: the catalog, the settings and the helpers."""
+        return {"c": self.catalog, "options": self.options, "urls": urls, "review_by": review_by}
+
+    @cached_property
     def visible(self) -> list[Offering]:
         """The offerings shown in overviews, by title."""
         return self.catalog.visible_offerings()
@@ -163,8 +167,7 @@ class Renderer:
         key = (offering.id, level)
         if key not in self._cards:
             self._cards[key] = self.env.get_template("card.html").render(
-                offering=offering, level=level, href=_HREF, c=self.catalog, options=self.options, urls=urls,
-                review_by=review_by)
+                offering=offering, level=level, href=_HREF, **self._shared_context)
         return Markup(self._cards[key].replace(_HREF, escape(href), 1))
 
     def _report_url(self, here: str, name: str) -> str:
@@ -188,8 +191,7 @@ class Renderer:
         length of the list it is a page of."""
         def render() -> str:
             return self.env.get_template(template).render(
-                title=title, description=description, c=self.catalog, options=self.options, urls=urls,
-                review_by=review_by, **self.links(src_uri), **context)
+                title=title, description=description, **self._shared_context, **self.links(src_uri), **context)
 
         def fingerprint() -> str:
             # The shared data (lists, loket) also reaches the theme around the page (the helplines).
@@ -270,8 +272,7 @@ class Renderer:
         html = self.env.get_template("matching.html").render(
             heading=matching.filters.get("titel", "Aanbod bij dit onderwerp"), first=matching.shown[:MATCHING_LIMIT],
             rest=matching.shown[MATCHING_LIMIT:], total=len(matching.ordered), kaart=matching.kaart_query(),
-            helplines=helplines, c=self.catalog, options=self.options, urls=urls, review_by=review_by,
-            **self.links(src_uri))
+            helplines=helplines, **self._shared_context, **self.links(src_uri))
         return html, matching.problems
 
     def matching_fingerprint(self, src_uri: str, filters: object) -> str:

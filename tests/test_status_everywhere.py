@@ -219,7 +219,7 @@ def _search_records(site: Path) -> dict[str, dict[str, object]]:
     records = {}
     for path in (site / "pagefind/fragment").iterdir():
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        records[data["url"]] = data
+        records["/" + data["meta"]["url"]] = data  # the kaart links by the meta's address
     return records
 
 

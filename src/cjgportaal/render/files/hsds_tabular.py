@@ -61,7 +61,10 @@ def finite_json(value: Any) -> Any:
 
 def json_text(value: Any, **options: Any) -> str:
     """JSON of the value without non-finite numbers, and strict about it (allow_nan=False)."""
-    return json.dumps(finite_json(value), ensure_ascii=False, allow_nan=False, **options)
+    try:  # nearly every value has none: the C encoder alone, without walking the value first
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except ValueError:
+        return json.dumps(finite_json(value), ensure_ascii=False, allow_nan=False, **options)
 
 
 # A spreadsheet runs a cell that starts like this as a formula.

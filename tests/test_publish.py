@@ -36,8 +36,15 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
 def test_a_good_build_replaces_the_whole_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    (site / "oud").mkdir(parents=True)
+    (site / "oud" / "diep").mkdir(parents=True)
     (site / "oud" / "weg.html").write_text("oud", encoding="utf-8")
+    (site / "oud" / "diep" / "index.html").write_text("oud", encoding="utf-8")
+    (site / "los.html").write_text("oud", encoding="utf-8")
+    elsewhere = tmp_path / "elders"
+    (elsewhere / "blijft").mkdir(parents=True)
+    (site / "oud" / "koppeling").symlink_to(elsewhere, target_is_directory=True)
+    (site / "koppeling").symlink_to(elsewhere, target_is_directory=True)
     assert mkdocs_build(project, site).returncode == 0
-    assert not (site / "oud").exists() and (site / "index.html").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+    assert not (site / "oud").exists() and not (site / "los.html").exists() and (site / "index.html").is_file()
+    assert (elsewhere / "blijft").is_dir()  # the old site is deleted without following its links
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elders", "project", "site"]

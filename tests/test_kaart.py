@@ -17,6 +17,7 @@ from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.facets import dimensions
 from cjgportaal.model.lists import load_lists
 from cjgportaal.model.synonyms import SynonymGroup
+from cjgportaal.render.files import kaart
 from cjgportaal.render.files.kaart import (
     FULL,
     NEXT_DATE,
@@ -25,6 +26,7 @@ from cjgportaal.render.files.kaart import (
     PROFESSIONALS_ONLY,
     RANK,
     export_csv,
+    kaart_facets,
     next_date,
     saved_item,
     search_records,
@@ -68,6 +70,17 @@ def test_every_visible_offering_has_a_record_with_every_facet(catalog: Catalog) 
         assert all(record.filters[key] for key in keys), record.url
         assert offering.title in record.content and offering.summary in record.content
         assert record.url == f"aanbod/{offering.id}/"
+
+
+def test_a_facet_with_too_many_values_is_no_filter(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A national kaart has thousands of partners: their facet leaves the page and the records, while
+    # the partner's name stays in the searched text. The limit is lowered to this region's partners.
+    assert len(catalog.partners) > 3
+    monkeypatch.setattr(kaart, "MAX_CHOICES", len(catalog.partners) - 1)
+    assert "partner" in dimensions(catalog) and "partner" not in kaart_facets(catalog)
+    assert set(kaart_facets(catalog)) == {key for key, f in dimensions(catalog).items() if len(f.values) < len(catalog.partners)}
+    record = search_records(catalog)[0]
+    assert "partner" not in record.filters and record.meta["partner"] in record.content
 
 
 def test_kaart_page_has_every_facet_value_and_links_to_the_static_lists(default_site: Path, catalog: Catalog) -> None:

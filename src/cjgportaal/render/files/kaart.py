@@ -18,7 +18,7 @@ from functools import cache
 from ...catalog import availability
 from ...catalog.catalog import Catalog
 from ...catalog.entry_kinds import review_by
-from ...catalog.facets import dimensions
+from ...catalog.facets import Dimension, dimensions
 from ...model.models import Offering
 from ...model.synonyms import SynonymGroup
 from ...model.vocabulary import label
@@ -37,6 +37,11 @@ FULL = "vol"
 OWN_AREA = "plek"  # the kernen of its own locations, before offerings that only serve them
 NEXT_DATE = "datum"
 NO_DATE = "9999-12-31"  # after every real date when sorting by date
+# A facet with more values than this is no filter on the kaart: nobody goes through 5,000 boxes (the
+# partners of 50,000 offerings: a 1.27 MB page), and its values would grow Pagefind's filter index,
+# which the counts load whole. Its names are still in the searched text; the partners index lists
+# each partner's offerings.
+MAX_CHOICES = 500
 
 
 @dataclass(frozen=True)
@@ -151,9 +156,14 @@ def saved_item(catalog: Catalog, o: Offering, site_url: str = "", directory_urls
     return {**facts, "aanmelden": ", ".join(way for way in ways if way), "pagina": site_url + facts["url"]}
 
 
+def kaart_facets(catalog: Catalog) -> dict[str, Dimension]:
+    """The facets the kaart filters by: those with at most MAX_CHOICES values."""
+    return {key: facet for key, facet in dimensions(catalog).items() if len(facet.values) <= MAX_CHOICES}
+
+
 def search_records(catalog: Catalog, directory_urls: bool = True) -> list[SearchRecord]:
     """A search record for every visible offering."""
-    facets = dimensions(catalog).values()
+    facets = kaart_facets(catalog).values()
     lists = catalog.lists
     records = []
     for o in catalog.visible_offerings():

@@ -140,7 +140,7 @@ class Renderer:
 
     @cached_property
     def facets(self) -> dict[str, Dimension]:
-        """The kaart's filter dimensions (the areas among them)."""
+        """Every facet of the site (the areas among them); the kaart filters by `kaart_facets`."""
         return dimensions(self.catalog)
 
     def links(self, here: str) -> dict[str, Callable[..., str]]:

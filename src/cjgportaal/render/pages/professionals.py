@@ -8,7 +8,7 @@ import posixpath
 from ...catalog.monitor import MANY, THIN, Monitor
 from ...catalog.site_info import LICENSES
 from .. import urls
-from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY
+from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY, kaart_facets
 from ..files.outputs import published_files
 from ..form import MESSAGE_END, MESSAGE_START, form_fields, partner_folders
 from .maker import KAART_PAGE_SIZE, GeneratedPage, Renderer
@@ -30,7 +30,7 @@ def kaart_page(r: Renderer) -> list[GeneratedPage]:
     return [r.page("kaart.html", urls.KAART_PAGE, "Sociale kaart",
                    "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
                    f"{area_word.lower()}, kosten en toegang.", True, searchable=False, hide=("navigation", "toc", "search"),
-                   facets=r.facets.values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE, pregnancy=PREGNANCY,
+                   facets=kaart_facets(r.catalog).values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE, pregnancy=PREGNANCY,
                    max_age=MAX_AGE, area_word=area_word, has_offerings=bool(r.visible))]
 
 

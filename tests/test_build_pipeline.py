@@ -3,8 +3,10 @@ fed a heading for offering pages, and the data files written by a second process
 
 from __future__ import annotations
 
+import gc
 import posixpath
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +113,35 @@ def _serve_build(project: Path, site: Path, start: bool = False) -> MkDocsConfig
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     return config
+
+
+def test_serve_collects_garbage_after_a_rebuild_not_during_it(tmp_path: Path) -> None:
+    project, site = copy_project(tmp_path / "p"), tmp_path / "site"
+    started: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    def collected() -> bool:
+        deadline = time.monotonic() + 30
+        while 2 not in started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return 2 in started
+
+    first = _serve_build(project, site, start=True)
+    gc.callbacks.append(note)
+    try:
+        assert collected()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        started.clear()
+        build(config, dirty=True)
+        assert started == []  # a rebuild of the sample site allocates enough for dozens otherwise
+        assert collected() and started == [2]  # one full collection, once the page could be served
+    finally:
+        gc.callbacks.remove(note)
+        first.plugins.on_shutdown()
+        gc.enable()
 
 
 def test_serve_dirty_rebuilds_only_what_an_edit_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,7 @@ from .incremental import Incremental
 from .package_theme import add_package_theme
 from .publish import AtomicPublish
 from .sitemap import write_parts
-from .speedups import MemoryBytecodeCache, SearchTextSwap, theme_env
+from .speedups import LaterCollection, MemoryBytecodeCache, SearchTextSwap, theme_env
 
 
 class CjgPlugin(BasePlugin[NoOptions]):
@@ -49,7 +49,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.structured: StructuredData | None = None
         self.job: DataFilesJob | None = None  # what the data files are made of
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
-        self.parse_cache, self.publish, self.serving = ParseCache(), AtomicPublish(), False
+        self.parse_cache, self.publish, self.serving, self.collection = ParseCache(), AtomicPublish(), False, LaterCollection()
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
         self.search_text, self.compiled, self.framed = SearchTextSwap(), MemoryBytecodeCache(), FramedPages()
 
@@ -135,6 +135,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         self.incremental.remember(self.generated)
         self.data_files.after(self.job)
         self.publish.publish(config)
+        self.collection.after_build(serving_dirty=self.data_files.after_pages)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.forget()

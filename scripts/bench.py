@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python scripts/bench.py [--sizes 500 2000 5000] [--out docs/benchmarks.md] [--no-serve]
        [--only-build [SIZE]] [--work FOLDER]
-The largest region: --sizes 50000 --only-build (50,000 offerings, 5,000 partners, 150,000 sessions:
-validation, one build, its peak memory and its output's files and bytes, without the comparisons).
+The country: --sizes 50000 --only-build (50,000 offerings, 5,000 partners, 150,000 sessions in 100
+gemeenten: validation, one build, its peak memory, its output's files and bytes and the kaart in the
+browser, without the comparisons and serve).
 Per size (offerings; partners = offerings / 10; dated sessions = 3 × offerings) it measures, in
 one run of the script on this machine (builds timed twice, the faster counts): validation time,
 full build time, peak memory of the build, output size (files and bytes, also per top folder), the largest generated page, the home page
@@ -40,7 +41,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from cjgportaal.catalog.catalog import load_catalog  # noqa: E402
 from cjgportaal.catalog.entry_kinds import DataFolders  # noqa: E402
-from cjgportaal.render.files.kaart import export_csv, export_json, search_records  # noqa: E402
+from cjgportaal.catalog.settings import SiteSettings  # noqa: E402
+from cjgportaal.render.files.kaart import export_csv, export_json, municipality_indexes, records_by_index  # noqa: E402
 from cjgportaal.render.files.search_index import write_search_index  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -52,6 +54,11 @@ THEMES = ["opvoeden", "slapen", "eten-en-drinken", "school-en-leren", "gevoelens
 KINDS = ["cursus", "spreekuur", "inloop", "huisbezoek", "thema-avond", "training", "online"]
 TIERS = ["open-huis", "lichte-pedagogische-hulp", "gerichte-lichte-pedagogische-hulp", "pedagogische-hulp"]
 AREAS = ["dronten", "swifterbant", "biddinghuizen"]
+# Above this size the synthetic project is a country: a gemeente per 500 offerings (Dronten and 99 more
+# at 50,000), three kernen each, the partners spread over them by weights 1/sqrt(rank) so that the
+# largest holds about 5% of the offerings (as Amsterdam holds about 5% of the Dutch). Up to it, one
+# gemeente: the region of the earlier figures.
+NATIONAL_ABOVE = 5000
 TODAY = date(2026, 11, 22)
 RUNS = 2  # each build is timed this many times; the table has the fastest (the least disturbed)
 # libyaml's dumper when PyYAML has it: the pure-Python one takes most of generate() at 50,000 offerings.
@@ -70,6 +77,8 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
     partners = max(1, offerings // 10)
     pages = {}
     shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("jongerenwerkers.yml", "verwijswijzer.yml"))
+    places = _municipalities(target, offerings // 500 if offerings > NATIONAL_ABOVE else 1)
+    place_of = rng.choices(list(places), weights=[1 / (rank + 1) ** 0.5 for rank in range(len(places))], k=partners)
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "theme", target / "theme")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -80,7 +89,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
         data = {"id": f"partner-{p}", "naam": f"Organisatie {p}", "type": "welzijn", "rol": "partner",
                 "samenvatting": _sentence(rng, 18), "beschrijving": "\n\n".join(_sentence(rng, 30) for _ in range(3)),
                 "website": f"https://www.partner{p}.example.org", "telefoon": "0321 123 456",
-                "werkgebied": ["gemeente-dronten"], "beheerders": [f"@partner-{p}"], "gecontroleerd": "2026-10-01"}
+                "werkgebied": [place_of[p]], "beheerders": [f"@partner-{p}"], "gecontroleerd": "2026-10-01"}
         (target / "partners" / f"partner-{p}.yml").write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
         pages[data["id"]] = f"# {data['naam']}\n\n{data['samenvatting']}\n\n## Over ons\n\n{data['beschrijving']}\n"
     for o in range(offerings):
@@ -95,7 +104,7 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
             "themas": rng.sample(THEMES, 2), "niveaus": [rng.choice(TIERS)], "soort": rng.choice(KINDS),
             "toegang": {"route": "aanmelden"}, "kosten": {"soort": "gratis"},
             "locaties": [{"naam": "Buurthuis", "straat": "Dorpsstraat 1", "postcode": "8251 AA",
-                          "plaats": "Dronten", "gebied": rng.choice(AREAS)}],
+                          "plaats": "Dronten", "gebied": rng.choice(places[place_of[o % partners]])}],
             "bijeenkomsten": sessions, "contact": {"naam": "Team", "telefoon": "0321 123 456"},
             "gecontroleerd": "2026-10-01",
         }
@@ -105,6 +114,18 @@ def generate(target: Path, offerings: int, seed: int = 1) -> dict[str, str]:
         pages[data["id"]] = (f"# {data['titel']}\n\n{data['samenvatting']}\n\n{facts}\n\n"
                              f"## Over dit aanbod\n\n{data['beschrijving']}\n")
     return pages
+
+
+def _municipalities(target: Path, count: int) -> dict[str, list[str]]:
+    """Write the places file: Dronten with its kernen and `count` - 1 synthetic gemeenten with three
+    kernen each; return {gemeente id: its kernen}."""
+    places = {"gemeente-dronten": AREAS} | {f"gemeente-{m}": [f"kern-{m}-{k}" for k in range(1, 4)] for m in range(1, count)}
+    if count > 1:
+        data = {"gemeenten": [{"id": key, "naam": "Dronten" if key == "gemeente-dronten" else f"Gemeente {key[9:]}",
+                               "gebiedsnaam": "kern", "gebieden": [{"id": a, "naam": a.replace("-", " ").capitalize()} for a in areas]}
+                              for key, areas in places.items()]}
+        (target / "data" / "plaatsen.yml").write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True), encoding="utf-8")
+    return places
 
 
 def same_count(pages: dict[str, str], count: int) -> dict[str, str]:
@@ -228,7 +249,7 @@ def hugo(target: Path, pages: dict[str, str]) -> float | None:
 def kaart_build_time(catalog: object, work: Path) -> float:
     """Seconds the kaart's own build steps take: search records, the Pagefind index and the exports."""
     start = time.perf_counter()
-    write_search_index(search_records(catalog), work)  # type: ignore[arg-type]
+    write_search_index(records_by_index(catalog, SiteSettings().kaart_split_above), work)  # type: ignore[arg-type]
     export_csv(catalog)  # type: ignore[arg-type]
     export_json(catalog)  # type: ignore[arg-type]
     return time.perf_counter() - start
@@ -259,10 +280,11 @@ _LOADED_BEFORE = """() => [location.href, ...performance.getEntriesByType('resou
   .filter((entry) => entry.responseEnd <= window.cjgFirstResults).map((entry) => entry.name)]"""
 
 
-def kaart_browser(site: Path) -> dict[str, float]:
+def kaart_browser(site: Path, place: str = "") -> dict[str, float]:
     """Compressed KB the home page transfers (cold cache, everything it loads), compressed KB before
     the kaart's first results of a query (all, and without the theme files every page shares), and
-    keystroke and filter-click latencies in ms."""
+    keystroke and filter-click latencies in ms; `place`: the gemeente to search in, on a kaart that
+    searches one at a time."""
     from playwright.sync_api import sync_playwright
 
     compressed: dict[str, int] = {}
@@ -284,7 +306,7 @@ def kaart_browser(site: Path) -> dict[str, float]:
         page = browser.new_context().new_page()  # a cold cache again, for the kaart
         page.add_init_script(_FIRST_RESULTS)
         page.on("requestfinished", record)
-        page.goto(url + "sociale-kaart/?zoek=ouders")
+        page.goto(url + "sociale-kaart/?" + (f"gemeente={place}&" if place else "") + "zoek=ouders")
         page.wait_for_selector("#kaart-resultaten li")
         page.wait_for_load_state("networkidle")
         loaded = page.evaluate(_LOADED_BEFORE)
@@ -295,7 +317,7 @@ def kaart_browser(site: Path) -> dict[str, float]:
                       "i.dispatchEvent(new Event('input', {bubbles: true})); }")
         page.wait_for_timeout(500)
         keys = [page.evaluate(_TIMED, [letter, None]) for letter in "opvoeden"]
-        boxes = page.eval_on_selector_all("details[open] input[type=checkbox]", "els => els.map(e => e.id)")
+        boxes = page.eval_on_selector_all("details[open] .cjg-choice:not([hidden]) input[type=checkbox]", "els => els.map(e => e.id)")
         clicks = [page.evaluate(_TIMED, [None, box]) for box in boxes[:8] * 2]
         page.remove_listener("requestfinished", record)
         browser.close()
@@ -305,8 +327,8 @@ def kaart_browser(site: Path) -> dict[str, float]:
 
 
 def measure(size: int, work: Path, with_serve: bool, only_build: bool = False) -> dict[str, object]:
-    """All figures for one size; `only_build`: validation, one build and its output only (for sizes
-    where the comparisons, the browser and `mkdocs serve` would take hours)."""
+    """All figures for one size; `only_build`: validation, one build, its output and the kaart in the
+    browser only (for sizes where the comparisons and `mkdocs serve` would take hours)."""
     project = work / f"cjg-{size}"
     start = time.perf_counter()
     pages = generate(project, size)
@@ -334,11 +356,16 @@ def measure(size: int, work: Path, with_serve: bool, only_build: bool = False) -
         "lunr_gz_kb": lunr_kb, "serve": float("nan"), "serve_dirty": float("nan"), "plain": None, "hugo": None,
         "kaart_s": None,
     }
+    # On a kaart that searches one gemeente at a time, the browser measures the largest.
+    indexes = municipality_indexes(catalog, SiteSettings().kaart_split_above)
+    place = max(indexes, key=lambda key: len(indexes[key]), default="")
+    row["kaart_scope"] = (f"{catalog.lists.municipalities[place].name}, {len(indexes[place])} of {len(indexes)} gemeenten' "
+                          f"{sum(map(len, indexes.values()))} indexed offerings" if place else "")
+    row |= kaart_browser(site, place) if CHROMIUM.exists() else {}
     if only_build:
         del catalog
         return row
     row["kaart_s"] = kaart_build_time(catalog, work / f"kaart-{size}")
-    row |= kaart_browser(site) if CHROMIUM.exists() else {}
     pages = same_count(pages, page_count)
     row["plain"] = plain_mkdocs(work / f"plain-{size}", pages)
     row["hugo"] = hugo(work / f"hugo-{size}", pages)
@@ -419,6 +446,8 @@ def report(rows: list[dict[str, object]], command: str) -> str:
                f"{r['key_ms_median']:.0f} / {r['key_ms_max']:.0f} ms | "
                f"{r['click_ms_median']:.0f} / {r['click_ms_max']:.0f} ms | " if "first_query_kb" in r else "n/a | n/a | n/a | ")
             + f"{r['lunr_gz_kb']:.0f} KB |")
+    lines += [f"\nAt {r['size']} the kaart searches one gemeente at a time; measured in {r['kaart_scope']}."
+              for r in rows if r.get("kaart_scope")]
     if len(rows) >= 2:
         by_size = {r["size"]: r for r in rows}
         if 2000 in by_size and 5000 in by_size:
@@ -434,8 +463,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurements")
     parser.add_argument("--only-build", type=int, nargs="?", const=0, default=None, metavar="SIZE",
-                        help="measure validation, one build and its output only (no comparisons, browser or "
-                             "serve), for every size or from SIZE on (e.g. --sizes 5000 50000 --only-build 50000)")
+                        help="measure validation, one build, its output and the kaart in the browser only (no "
+                             "comparisons or serve), for every size or from SIZE on (e.g. --sizes 5000 50000 --only-build 50000)")
     parser.add_argument("--work", type=Path, default=None,
                         help="folder for the generated projects (default: a temporary folder, removed after)")
     args = parser.parse_args()

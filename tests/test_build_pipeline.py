@@ -17,12 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
+from cjgportaal.catalog.settings import SiteSettings
 from cjgportaal.catalog.site_info import SiteInfo
 from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter, write_data_files
 from cjgportaal.render.files.outputs import DataFilesJob
 from cjgportaal.render.news import NewsPost
 
 from .conftest import BUILD_EPOCH, copy_project, edit, mkdocs_build
+
+SPLIT = SiteSettings().kaart_split_above
 
 
 def _menus(html: str) -> str:
@@ -75,7 +78,7 @@ def test_a_failing_data_process_says_why(mini: Path, tmp_path: Path) -> None:
     site = SiteInfo(name="X", url="", description="", email=None, telephone=None, opening_hours=(),
                     license="CC0-1.0")
     undated = NewsPost("nieuws/zonder-datum.md", "Zonder datum", "", "geen datum")  # type: ignore[arg-type]
-    writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True, tmp_path / "uit"))
+    writer = DataFilesWriter(DataFilesJob(catalog, (undated,), DataFolders(mini), site, True, tmp_path / "uit", SPLIT))
     with pytest.raises(DataFilesError, match=r"(Type|Attribute)Error"):
         writer.wait()
 
@@ -84,10 +87,10 @@ def test_the_two_processes_share_the_data_files_and_write_them_all(mini: Path, t
     catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22))
     assert catalog is not None
     site = SiteInfo(name="X", url="https://x.example/", license="CC0-1.0")
-    writer = DataFilesWriter(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "samen"))
+    writer = DataFilesWriter(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "samen", SPLIT))
     writer.share()  # this process takes what the second has not begun, from the end of the list
     writer.wait()
-    write_data_files(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "alleen"))
+    write_data_files(DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path / "alleen", SPLIT))
 
     def files(folder: Path) -> dict[str, bytes]:  # Pagefind's chunk names differ from run to run
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
+from cjgportaal.catalog.settings import SiteSettings
 from cjgportaal.catalog.site_info import SiteInfo
 from cjgportaal.load.problems import Severity
 from cjgportaal.render import urls
@@ -92,7 +93,7 @@ def _check_outputs(catalog: Any, site: Path) -> None:
             parser.feed(page.html)
             assert parser.fuzz == 0, page.src_uri
     job = DataFilesJob(catalog, (), DataFolders(site), SiteInfo("CJG Test", "CC0-1.0", "https://cjg.example/"),
-                       True, site)
+                       True, site, SiteSettings().kaart_split_above)
     for output in OUTPUTS:
         if output.path != urls.SEARCH_INDEX_DIR:  # Pagefind: a process per example would take minutes
             output.write(job)

@@ -19,6 +19,7 @@ from ..catalog.site_info import SiteInfo
 from ..load.problems import Severity, format_report
 from ..load.yaml_files import ParseCache
 from ..render import urls
+from ..render.files.outputs import DataFilesJob
 from ..render.files.schema import json_schemas
 from ..render.news import NewsPost, load_posts
 from ..render.pages.maker import Renderer, RenderOptions
@@ -55,6 +56,13 @@ def load(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig, cac
                     telephone=loket.phone if loket else None,
                     opening_hours=tuple(loket.opening_hours) if loket else (), license=settings.open_data_license)
     return catalog, posts, site
+
+
+def data_files_job(loaded: Loaded, folders: DataFolders, settings: SiteSettings, config: MkDocsConfig) -> DataFilesJob:
+    """What the data files of this build are made of, written into site_dir."""
+    catalog, posts, site = loaded
+    return DataFilesJob(catalog, tuple(posts), folders, site, config.use_directory_urls, Path(config.site_dir),
+                        settings.kaart_split_above)
 
 
 def renderer(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig, catalog: Catalog,

@@ -62,6 +62,10 @@ class SiteSettings(BaseModel):
     # Generated pages outside the menu are written around a frame of the theme, rendered once per
     # folder (adapter/framed_pages.py); false sends them through MkDocs' page events one by one.
     page_frames: bool = True
+    # Above this many visible offerings, on a site of more than one gemeente, the sociale kaart searches
+    # one gemeente at a time, with an index each: one index of a province or of the country is too
+    # large to load and too slow to search (render/files/kaart.py, docs/scale.md).
+    kaart_split_above: int = Field(default=6000, ge=0)
 
     def folders(self, root: Path) -> DataFolders:
         """Where the data of the project at `root` lives."""

@@ -184,6 +184,41 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
     return records
 
 
+def area_municipalities(catalog: Catalog) -> dict[str, str]:
+    """The gemeente of each kern or wijk, and of each gemeente itself: {place id: gemeente id}."""
+    municipalities = catalog.lists.municipalities.values()
+    return {m.id: m.id for m in municipalities} | {a.id: m.id for m in municipalities for a in m.areas}
+
+
+def municipality_indexes(catalog: Catalog, split_above: int) -> dict[str, list[Offering]]:
+    """The gemeenten the kaart searches one at a time, each with its own index: {gemeente id: the
+    visible offerings in or for it}, by the gemeenten's names, those without offerings left out.
+    Empty when one index holds every offering: a site of one gemeente, or of at most `split_above`
+    offerings. An offering for more than one gemeente is in each of their indexes, and one that names
+    no known place in all of them: nothing valid goes missing."""
+    municipalities = catalog.lists.municipalities
+    visible = catalog.visible_offerings()
+    if len(municipalities) < 2 or len(visible) <= split_above:
+        return {}
+    municipality_of = area_municipalities(catalog)
+    groups: dict[str, list[Offering]] = {m.id: [] for m in sorted(municipalities.values(), key=lambda m: m.name.casefold())}
+    for o in visible:
+        for place in {municipality_of[a] for a in catalog.areas_of(o) if a in municipality_of} or groups.keys():
+            groups[place].append(o)
+    return {key: offerings for key, offerings in groups.items() if offerings}
+
+
+def records_by_index(catalog: Catalog, split_above: int, directory_urls: bool = True) -> dict[str, list[SearchRecord]]:
+    """The search records of each index of the kaart: {"": all} for one index, else {gemeente id:
+    its records} (municipality_indexes)."""
+    records = search_records(catalog, directory_urls)
+    indexes = municipality_indexes(catalog, split_above)
+    if not indexes:
+        return {"": records}
+    by_id = {record.meta["id"]: record for record in records}
+    return {key: [by_id[o.id] for o in offerings] for key, offerings in indexes.items()}
+
+
 CSV_COLUMNS = (
     "id", "titel", "organisatie", "samenvatting", "doelgroepen", "leeftijd", "leeftijd_van_maanden",
     "leeftijd_tot_maanden", "themas", "niveaus", "soort", "toegang", "kosten", "bedrag", "gebieden",

@@ -24,7 +24,7 @@ from .calendar_feeds import FeedSite, calendar_files
 from .feeds import atom_feed as changes_feed
 from .form_data import form_data_files
 from .hsds_files import write_hsds
-from .kaart import export_csv, export_json, search_records
+from .kaart import export_csv, export_json, records_by_index
 from .monitor_files import monitor_csv, monitor_json
 from .schema import write_schemas
 from .search_index import write_search_index
@@ -40,6 +40,7 @@ class DataFilesJob:
     site: SiteInfo
     directory_urls: bool
     site_dir: Path  # where to write them
+    kaart_split_above: int  # SiteSettings.kaart_split_above
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def _schemas(job: DataFilesJob) -> None:
 
 
 def _search_index(job: DataFilesJob) -> None:
-    write_search_index(search_records(job.catalog, job.directory_urls), job.site_dir / urls.SEARCH_INDEX_DIR)
+    write_search_index(records_by_index(job.catalog, job.kaart_split_above, job.directory_urls),
+                       job.site_dir / urls.SEARCH_INDEX_DIR)
 
 
 def _calendars(job: DataFilesJob) -> dict[str, bytes]:

@@ -4,21 +4,23 @@ Pagefind splits the index into small chunks that the browser loads only as a que
 stems Dutch words ("cursussen" finds "cursus") and counts results per filter value.
 
 Each search record becomes a tiny HTML page in a scratch folder, marked up with Pagefind's data
-attributes, and the Pagefind command indexes that folder in one run. The pages lie side by side,
+attributes, and the Pagefind binary indexes that folder in one run. The pages lie side by side,
 numbered: the kaart takes an offering's address from the record's meta, not from where its page lay
-(a folder per record cost a second of file system work at 2,000 offerings). (Pagefind's Python API answers
-one record per 0.1 s, which takes minutes for a region.)
+(a folder per record cost a second of file system work at 2,000 offerings). The binary runs as it
+is: `python -m pagefind` would start an interpreter first, and Pagefind's Python API answers one
+record per 0.1 s, which takes minutes for a region.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from .kaart import SearchRecord
 
@@ -49,19 +51,18 @@ def record_html(record: SearchRecord) -> str:
     return "\n".join(lines)
 
 
-def write_search_index(records: Sequence[SearchRecord], output: Path) -> None:
-    """Write the index for `records` into the folder `output`, replacing an older one.
+def _write_index(records: Sequence[SearchRecord], output: Path) -> None:
+    """Write the index for `records` into the folder `output`.
 
     Without records (a site with no offerings yet) there is no index; the kaart says so.
     """
-    shutil.rmtree(output, ignore_errors=True)
     if not records:
         return
     with tempfile.TemporaryDirectory(prefix="cjg-zoekindex-") as scratch:
         for number, record in enumerate(records):
             Path(scratch, f"{number:06d}.html").write_text(record_html(record), encoding="utf-8")
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output),
+            [str(get_executable()), "--site", scratch, "--output-path", str(output),
              "--force-language", LANGUAGE, "--silent"],
             capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -69,3 +70,12 @@ def write_search_index(records: Sequence[SearchRecord], output: Path) -> None:
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
+
+
+def write_search_index(groups: Mapping[str, Sequence[SearchRecord]], output: Path) -> None:
+    """Write one index per group into `output`: the group "" into `output` itself, any other into
+    the folder of its name (kaart.records_by_index). One Pagefind run at a time: a run's memory
+    grows with its records (about 90 KB each), so a country's kaart in gemeenten stays small."""
+    shutil.rmtree(output, ignore_errors=True)
+    for name, records in groups.items():
+        _write_index(records, output / name if name else output)

@@ -142,6 +142,16 @@ class Renderer:
         return self.catalog.visible_offerings()
 
     @cached_property
+    def by_area(self) -> dict[str, list[Offering]]:
+        """The visible offerings in or for each kern or wijk, by title: found in one pass (a country
+        has hundreds of kernen and tens of thousands of offerings)."""
+        found: dict[str, list[Offering]] = {}
+        for o in self.visible:
+            for area in self.catalog.areas_of(o):
+                found.setdefault(area, []).append(o)
+        return found
+
+    @cached_property
     def facets(self) -> dict[str, Dimension]:
         """Every facet of the site (the areas among them); the kaart filters by `kaart_facets`."""
         return dimensions(self.catalog)

@@ -8,7 +8,7 @@ import posixpath
 from ...catalog.monitor import MANY, THIN, Monitor
 from ...catalog.site_info import LICENSES
 from .. import urls
-from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY, kaart_facets
+from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY, area_municipalities, kaart_facets, municipality_indexes
 from ..files.outputs import published_files
 from ..form import MESSAGE_END, MESSAGE_START, form_fields, partner_folders
 from .maker import KAART_PAGE_SIZE, GeneratedPage, Renderer
@@ -31,7 +31,10 @@ def kaart_page(r: Renderer) -> list[GeneratedPage]:
                    "Zoek in al het aanbod voor kinderen, jongeren en ouders: filter op leeftijd, thema, "
                    f"{area_word.lower()}, kosten en toegang.", True, searchable=False, hide=("navigation", "toc", "search"),
                    facets=kaart_facets(r.catalog).values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE, pregnancy=PREGNANCY,
-                   max_age=MAX_AGE, area_word=area_word, has_offerings=bool(r.visible))]
+                   max_age=MAX_AGE, area_word=area_word, has_offerings=bool(r.visible),
+                   municipalities=[(key, r.catalog.lists.municipalities[key].name)
+                                   for key in municipality_indexes(r.catalog, r.options.settings.kaart_split_above)],
+                   area_municipality=area_municipalities(r.catalog))]
 
 
 def my_list_page(r: Renderer) -> list[GeneratedPage]:
@@ -54,10 +57,9 @@ def referrals_page(r: Renderer) -> list[GeneratedPage]:
 
 def area_pages(r: Renderer) -> list[GeneratedPage]:
     """The offerings in each kern or wijk."""
-    c = r.catalog
     return [page for area_id, name in r.facets["gebied"].values
             for page in r.listing(urls.area_page(area_id), f"Aanbod in {name}", f"Aanbod van het CJG in {name}.",
-                                  [o for o in r.visible if area_id in c.areas_of(o)])]
+                                  r.by_area.get(area_id, []))]
 
 
 def areas_index(r: Renderer) -> list[GeneratedPage]:
@@ -65,7 +67,7 @@ def areas_index(r: Renderer) -> list[GeneratedPage]:
     c, area_word = r.catalog, r.facets["gebied"].label.lower()
     return [r.page("groups.html", urls.AREAS_INDEX, f"Aanbod per {area_word}",
                    f"Het aanbod van het CJG ingedeeld naar {area_word}.", True,
-                   groups=[(c.lists.areas[a], urls.area_page(a), sum(a in c.areas_of(o) for o in r.visible))
+                   groups=[(c.lists.areas[a], urls.area_page(a), len(r.by_area.get(a, [])))
                            for a, _ in r.facets["gebied"].values])]
 
 

@@ -1,4 +1,5 @@
-// The sociale kaart: full-text search and filters over Pagefind's index (site/pagefind/).
+// The sociale kaart: full-text search and filters over Pagefind's index (site/pagefind/, or
+// site/pagefind/<gemeente>/ for each gemeente of a kaart that searches one gemeente at a time).
 // The form is plain HTML; this script shows it, keeps its state in the URL (links reproduce a view,
 // Back works), asks Pagefind for results and for the count each filter value would give, and
 // renders the results with the facts a professional needs at a glance.
@@ -21,23 +22,57 @@ const facets = [...form.querySelectorAll("[data-facet]")].map((el) => el.dataset
 const exactAge = form.querySelector("#kaart-jaar").name;
 const base = new URL(root.dataset.root, document.baseURI);
 
-// Two Pagefind instances over the same index. `pagefind` finds the results on the main thread and loads
-// only the filter chunks its searches use, so a keystroke costs one quick search. `counter` holds the
-// whole filter index, in Pagefind's worker, and gives the count per filter value after the results
-// are on screen: with every filter loaded a search counts them all, which at 5,000 offerings takes
-// several times as long as the search itself.
-let pagefind;
-let counter;
+// A province's or a country's kaart searches one gemeente at a time, each with its own index
+// (render/files/kaart.py): the gemeente field says which, and the last one chosen comes back on the
+// next visit. Without that field one index holds every offering.
+const place = form.elements.gemeente;
+const PLACE = "gemeente";
+const PLACE_KEPT = "cjg-kaart-gemeente"; // in localStorage
+
+// Each index opened, with what was asked of it. Two Pagefind instances over the same index:
+// `pagefind` finds the results on the main thread and loads only the filter chunks its searches use,
+// so a keystroke costs one quick search. `counter` holds the whole filter index, in Pagefind's
+// worker, and gives the count per filter value after the results are on screen: with every filter
+// loaded a search counts them all, which at 5,000 offerings takes several times as long as the
+// search itself.
+const indexes = new Map();
+let index; // the one the results come from
+
+async function openIndex(name) {
+  const pagefind = await import(new URL(`pagefind/${name ? `${name}/` : ""}pagefind.js`, base).href);
+  // The results without a worker: no worker script before the first results, and a search without
+  // the filter counts is quick on the main thread.
+  await pagefind.options({ baseUrl: base.pathname, noWorker: true });
+  await pagefind.init();
+  return { pagefind, counter: null, countsLoaded: false, searches: new Map(), listings: new Map(),
+    rankIds: new Map(), fragments: new Map() };
+}
+
+function indexFor(params) {
+  const name = params.get(PLACE) || "";
+  if (!indexes.has(name)) indexes.set(name, openIndex(name));
+  return indexes.get(name);
+}
+
+// The counts need the whole filter index; it loads after the first results are on screen.
+async function loadCounts(opened) {
+  opened.counter = opened.pagefind.createInstance({ baseUrl: base.pathname });
+  await opened.counter.init();
+  await opened.counter.filters();
+  opened.countsLoaded = true;
+  if (opened === index) refreshCounts();
+}
+
 let results = [];
 let shown = 0;
 let generation = 0;
 let typing = false;
-let countsLoaded = false;
 
 // --- state: form <-> URL ------------------------------------------------------------------------
 
 function readForm() {
   const params = new URLSearchParams();
+  if (place && place.value) params.set(PLACE, place.value);
   if (input.value.trim()) params.set("zoek", input.value.trim());
   if (form.elements[exactAge].value) params.set(exactAge, form.elements[exactAge].value);
   if (form.elements[ORDER].value) params.set(ORDER, form.elements[ORDER].value);
@@ -48,6 +83,10 @@ function readForm() {
 }
 
 function writeForm(params) {
+  if (place) {
+    place.value = params.get(PLACE) || "";
+    if (place.selectedIndex < 0) place.value = ""; // a gemeente this kaart does not have
+  }
   input.value = params.get("zoek") || "";
   form.elements[exactAge].value = params.get(exactAge) || "";
   form.elements[ORDER].value = params.get(ORDER) || "";
@@ -71,14 +110,17 @@ function saveState(push) {
 // first instead of asking every text to name it, and an age ("14 jaar") filters as the age field does
 // when that is empty. The rest goes to Pagefind.
 const AREA = "gebied"; // the facet key of kernen and wijken (catalog/facets.py)
-const areaNames = [...form.querySelectorAll(`input[name="${AREA}"]`)].map((box) => [box.value, box.nextElementSibling.firstChild.textContent.trim().toLowerCase()]);
+const areaBoxes = [...form.querySelectorAll(`input[name="${AREA}"]`)];
+const areaNames = areaBoxes.map((box) => [box.value, box.nextElementSibling.firstChild.textContent.trim().toLowerCase(),
+  box.parentElement.dataset.gemeente]);
 const AGE_WORDS = /(?:^|\s)(\d{1,2})\s*jaar(?=\s|$)/u;
 const ORDER = form.elements.volgorde.name;
 
 function question(params) {
   let term = ` ${(params.get("zoek") || "").toLowerCase()} `;
   const areas = new Set(params.getAll(AREA));
-  for (const [value, name] of areaNames) {
+  for (const [value, name, municipality] of areaNames) {
+    if (place && municipality !== place.value) continue;
     const padded = ` ${name} `;
     if (term.includes(padded)) {
       term = term.replace(padded, " ");
@@ -116,21 +158,19 @@ function filtersOf(params, without) {
 // The last searches of the results, by question: a letter typed and taken away again, or a single
 // letter (the same question as no words), costs no second search. Searches with words hold every word
 // position of nearly every offering, so fewer of them are kept than of the listings without words.
-const searches = new Map();
-const listings = new Map();
 const KEPT = { words: 4, listings: 16 };
 
-function search(params, without, engine = pagefind) {
+function search(params, without, engine = index.pagefind) {
   const { term } = question(params);
   const options = { filters: filtersOf(params, without) };
   if (params.get(ORDER) === NEXT_DATE) options.sort = { [NEXT_DATE]: "asc" };
   else if (!term) options.sort = { titel: "asc" };
-  if (engine !== pagefind) return engine.search(term, options);
-  const [kept, most] = term ? [searches, KEPT.words] : [listings, KEPT.listings];
+  if (engine !== index.pagefind) return engine.search(term, options);
+  const [kept, most] = term ? [index.searches, KEPT.words] : [index.listings, KEPT.listings];
   const key = JSON.stringify([term, options]);
   let found = kept.get(key);
   if (found) kept.delete(key); // to the end: the newest
-  else found = pagefind.search(term, options);
+  else found = engine.search(term, options);
   kept.set(key, found);
   if (kept.size > most) kept.delete(kept.keys().next().value);
   found.catch(() => kept.delete(key));
@@ -149,11 +189,11 @@ const BAND = 0.25; // results whose score is within a quarter of the best score 
 // a search without words, which does not change while someone types, asked once per choice of
 // filters. Before that, with the words: a search without words would load the whole filter index
 // before the first results.
-const rankIds = new Map();
 const idSet = (found) => new Set(found.results.map((item) => item.id));
 function idsWith(params, extra) {
   const filters = { ...filtersOf(params), ...extra };
-  if (!countsLoaded) return pagefind.search(question(params).term, { filters }).then(idSet);
+  const { pagefind, rankIds } = index;
+  if (!index.countsLoaded) return pagefind.search(question(params).term, { filters }).then(idSet);
   const key = JSON.stringify(filters);
   if (!rankIds.has(key)) rankIds.set(key, pagefind.search(null, { filters }).then(idSet));
   return rankIds.get(key);
@@ -236,10 +276,36 @@ async function showWaysForward(mine, params, n) {
   suggestions.hidden = !better.length;
 }
 
+// Before a gemeente is chosen there is nothing to search in.
+function askForPlace() {
+  list.replaceChildren();
+  listed = [];
+  results = [];
+  more.hidden = true;
+  further.hidden = true;
+  chips.hidden = true;
+  status.textContent = "Kies eerst een gemeente. Dan zie je het aanbod daar.";
+  showButton.textContent = "Toon de resultaten";
+}
+
+// Only the kernen or wijken of the chosen gemeente are filters.
+function showAreas() {
+  if (!place) return;
+  for (const box of areaBoxes) box.parentElement.hidden = box.parentElement.dataset.gemeente !== place.value;
+}
+
 async function update() {
   const mine = ++generation;
   clearTimeout(countTimer); // a newer question: counts wait for its results
   const params = readForm();
+  showAreas();
+  if (place && !place.value) {
+    askForPlace();
+    return;
+  }
+  const opened = await indexFor(params);
+  if (mine !== generation) return;
+  index = opened;
   const chosen = facets.filter((key) => params.getAll(key).length);
   const main = await search(params);
   if (mine !== generation) return;
@@ -254,6 +320,7 @@ async function update() {
   announce(`${n} ${n === 1 ? "resultaat" : "resultaten"}${query ? ` voor ‘${query}’` : ""}`
     + `${filtered ? " met de gekozen filters" : ""}.${question(params).short ? " Zoeken begint bij twee letters." : ""}`);
   showChosen(params, n);
+  if (!index.counter) loadCounts(index).catch(broken);
   countsSoon();
   await showWaysForward(mine, params, n);
 }
@@ -275,7 +342,7 @@ function countsSoon() {
 }
 
 async function refreshCounts() {
-  if (!countsLoaded) return;
+  if (!index.countsLoaded) return;
   if (counting) {
     recount = true;
     return;
@@ -284,10 +351,11 @@ async function refreshCounts() {
   try {
     do {
       recount = false;
+      if (!index.countsLoaded) break; // another gemeente: its own counts follow once they load
       const mine = generation;
       const params = readForm();
       const chosen = facets.filter((key) => params.getAll(key).length);
-      const [main, ...others] = await Promise.all([undefined, ...chosen].map((key) => search(params, key, counter)));
+      const [main, ...others] = await Promise.all([undefined, ...chosen].map((key) => search(params, key, index.counter)));
       if (mine !== generation) continue;
       const counts = { ...main.filters };
       chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
@@ -329,8 +397,8 @@ function showCounts(counts) {
 }
 
 // The data of each offering shown, by id (a card uses its facts, not the excerpt of the words).
-const fragments = new Map();
 const dataOf = (item) => {
+  const { fragments } = index;
   if (!fragments.has(item.id)) fragments.set(item.id, item.data().catch((error) => { fragments.delete(item.id); throw error; }));
   return fragments.get(item.id);
 };
@@ -451,10 +519,11 @@ input.addEventListener("input", () => {
   update(); // no debounce: a newer update makes older ones drop their results (see generation)
   // A single letter searches nothing yet, but the index chunks of its words are those the next letter needs.
   const letter = question(readForm());
-  if (letter.short) pagefind.preload(letter.letter).catch(() => {});
+  if (letter.short && index) index.pagefind.preload(letter.letter).catch(() => {});
 });
 form.addEventListener("change", (event) => {
   if (event.target === input) return;
+  if (event.target === place) keepPlace();
   typing = false;
   saveState(true);
   update();
@@ -471,7 +540,13 @@ form.addEventListener("submit", (event) => {
   update();
 });
 form.addEventListener("reset", () => {
-  setTimeout(() => { typing = false; saveState(true); update(); });
+  const kept = place && place.value; // "Alles wissen" clears the question, not where it is asked
+  setTimeout(() => {
+    if (place) place.value = kept;
+    typing = false;
+    saveState(true);
+    update();
+  });
 });
 more.addEventListener("click", async () => {
   const first = list.children.length;
@@ -485,25 +560,44 @@ window.addEventListener("popstate", () => {
   update();
 });
 
+function broken(error) {
+  if (root.hidden) return;
+  root.hidden = true;
+  root.after(element("p", "Zoeken in het aanbod lukt nu niet. Gebruik de lijsten hieronder, of probeer het later opnieuw."));
+  throw error;
+}
+
+// A new gemeente: its kernen or wijken chosen for another gemeente go, and it is kept for the next visit.
+function keepPlace() {
+  for (const box of areaBoxes) if (box.parentElement.dataset.gemeente !== place.value) box.checked = false;
+  try {
+    localStorage.setItem(PLACE_KEPT, place.value);
+  } catch {
+    // without storage (a private window) the choice lasts as long as the page
+  }
+}
+
+// The gemeente of a link without one: that of a kern or wijk it chooses, else the one chosen last time.
+function startPlace(params) {
+  if (!place || params.get(PLACE)) return params;
+  const area = areaBoxes.find((box) => params.getAll(AREA).includes(box.value));
+  let kept = area ? area.parentElement.dataset.gemeente : null;
+  try {
+    kept = kept || localStorage.getItem(PLACE_KEPT);
+  } catch {
+    // without storage: the visitor chooses
+  }
+  if (kept) params.set(PLACE, kept);
+  return params;
+}
+
 (async () => {
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    // The results without a worker: no worker script before the first results, and a search without
-    // the filter counts is quick on the main thread.
-    await pagefind.options({ baseUrl: base.pathname, noWorker: true });
-    await pagefind.init();
-    writeForm(new URLSearchParams(location.search));
+    writeForm(startPlace(new URLSearchParams(location.search)));
+    saveState(false);
     root.hidden = false;
     await update();
-    // The counts need the whole filter index; it loads after the first results are on screen.
-    counter = pagefind.createInstance({ baseUrl: base.pathname });
-    await counter.init();
-    await counter.filters();
-    countsLoaded = true;
-    refreshCounts();
   } catch (error) {
-    root.hidden = true;
-    root.after(element("p", "Zoeken in het aanbod lukt nu niet. Gebruik de lijsten hieronder, of probeer het later opnieuw."));
-    throw error;
+    broken(error);
   }
 })();

@@ -399,6 +399,7 @@ def test_pages_carry_schema_org_json_ld(default_site: Path) -> None:
     partner = _jsonld(default_site, "organisaties/ggd-flevoland/")
     assert partner[0]["@type"] == "Organization" and partner[0]["name"].startswith("GGD Flevoland")
     assert partner[0]["address"][0]["postalCode"] == "8251 EX"
+    assert partner[0]["memberOf"] == {"@id": SITE_URL + "#cjg"} and "member" not in cjg_org[0]
 
     course = _jsonld(default_site, "aanbod/peuter-in-zicht/")
     types = [o["@type"] for o in course]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +82,23 @@ class Lists:
         found = self.areas.get(area_id) or self.municipalities.get(area_id)
         return found.name if found else area_id
 
+    @cached_property
+    def _municipality_of_area(self) -> dict[str, Municipality]:
+        # Looked up for every location: a country has hundreds of municipalities.
+        found: dict[str, Municipality] = {}
+        for municipality in self.municipalities.values():
+            for area in municipality.areas:
+                found.setdefault(area.id, municipality)
+        return found
+
+    def municipality_of(self, place_id: str) -> Municipality | None:
+        """The municipality of a kern or wijk, or the municipality `place_id` names; None for neither."""
+        return self._municipality_of_area.get(place_id) or self.municipalities.get(place_id)
+
     def area_word(self, area_id: str) -> str:
         """What the municipality of an area calls its parts: 'kern' or 'wijk'."""
-        for municipality in self.municipalities.values():
-            if any(area.id == area_id for area in municipality.areas):
-                return municipality.area_word
-        return "gebied"
+        municipality = self._municipality_of_area.get(area_id)
+        return municipality.area_word if municipality else "gebied"
 
 
 def _keyed(items: list[Any], shown: str, line_of: Any, key: str, problems: list[Problem]) -> dict[str, Any]:

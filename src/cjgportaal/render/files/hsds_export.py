@@ -10,6 +10,7 @@ needs no HSDS schema files.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -19,7 +20,7 @@ from ...model.models import Address, CourseRun, Location, Offering, OpeningHours
 from ...model.vocabulary import label
 from .. import formatting
 from .hsds_ids import hsds_id
-from .hsds_taxonomy import TAXONOMIES, term_code, terms
+from .hsds_taxonomy import TAXONOMIES, Term, term_code, terms
 
 STATUS = {"actief": "active", "vol": "active", "gepauzeerd": "temporarily closed", "gestopt": "inactive"}
 BYDAY = {"maandag": "MO", "dinsdag": "TU", "woensdag": "WE", "donderdag": "TH", "vrijdag": "FR",
@@ -68,6 +69,7 @@ class HsdsExporter:
     def __init__(self, catalog: Catalog, namespace: uuid.UUID) -> None:
         self.catalog = catalog
         self.ns = namespace
+        self._terms: dict[str, Mapping[str, Term]] = {}  # asked for per attribute: a country has 400 gebieden
 
     def _id(self, *parts: object) -> str:
         return hsds_id(self.ns, *parts)
@@ -80,9 +82,15 @@ class HsdsExporter:
         return {"id": self._id("taxonomie", key), "name": key, "description": f"{name}: {description}",
                 "version": "1"}
 
+    def _terms_of(self, key: str) -> Mapping[str, Term]:
+        table = self._terms.get(key)
+        if table is None:
+            table = self._terms[key] = terms(self.catalog.lists, key)
+        return table
+
     def term(self, key: str, code: str) -> dict[str, Any]:
         """The HSDS taxonomy term for a code of one of our taxonomies."""
-        found = terms(self.catalog.lists, key)[code]
+        found = self._terms_of(key)[code]
         return {"id": self._id("term", key, code), "code": term_code(key, code), "name": found.name,
                 "description": found.description, "taxonomy": key, "taxonomy_id": self._id("taxonomie", key),
                 "language": "nl", "taxonomy_detail": self.taxonomy(key)}
@@ -99,7 +107,7 @@ class HsdsExporter:
 
     def taxonomy_terms(self) -> list[dict[str, Any]]:
         """Every term of every taxonomy we use, for the tabular package."""
-        return [self.term(key, code) for key in TAXONOMIES for code in terms(self.catalog.lists, key)]
+        return [self.term(key, code) for key in TAXONOMIES for code in self._terms_of(key)]
 
     # --- shared parts -------------------------------------------------------------------------
 
@@ -112,8 +120,7 @@ class HsdsExporter:
                  area: str) -> list[dict[str, Any]]:
         if not (street or town):
             return []
-        municipality = next((m for m in self.catalog.lists.municipalities.values()
-                             if area == m.id or any(a.id == area for a in m.areas)), None)
+        municipality = self.catalog.lists.municipality_of(area)
         region, province = (municipality.name, municipality.province or "") if municipality else ("", "")
         # All of these are required; a places file without `provincie` leaves state_province empty.
         return [{"id": self._id("adres", location_id), "location_id": location_id, "address_1": street,

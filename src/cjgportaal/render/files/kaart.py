@@ -184,12 +184,6 @@ def search_records(catalog: Catalog, directory_urls: bool = True) -> list[Search
     return records
 
 
-def area_municipalities(catalog: Catalog) -> dict[str, str]:
-    """The gemeente of each kern or wijk, and of each gemeente itself: {place id: gemeente id}."""
-    municipalities = catalog.lists.municipalities.values()
-    return {m.id: m.id for m in municipalities} | {a.id: m.id for m in municipalities for a in m.areas}
-
-
 def municipality_indexes(catalog: Catalog, split_above: int) -> dict[str, list[Offering]]:
     """The gemeenten the kaart searches one at a time, each with its own index: {gemeente id: the
     visible offerings in or for it}, by the gemeenten's names, those without offerings left out.
@@ -200,10 +194,9 @@ def municipality_indexes(catalog: Catalog, split_above: int) -> dict[str, list[O
     visible = catalog.visible_offerings()
     if len(municipalities) < 2 or len(visible) <= split_above:
         return {}
-    municipality_of = area_municipalities(catalog)
     groups: dict[str, list[Offering]] = {m.id: [] for m in sorted(municipalities.values(), key=lambda m: m.name.casefold())}
     for o in visible:
-        for place in {municipality_of[a] for a in catalog.areas_of(o) if a in municipality_of} or groups.keys():
+        for place in {m.id for a in catalog.areas_of(o) if (m := catalog.lists.municipality_of(a))} or groups.keys():
             groups[place].append(o)
     return {key: offerings for key, offerings in groups.items() if offerings}
 

@@ -8,7 +8,7 @@ import posixpath
 from ...catalog.monitor import MANY, THIN, Monitor
 from ...catalog.site_info import LICENSES
 from .. import urls
-from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY, area_municipalities, kaart_facets, municipality_indexes
+from ..files.kaart import EXACT_AGE, MAX_AGE, PREGNANCY, kaart_facets, municipality_indexes
 from ..files.outputs import published_files
 from ..form import MESSAGE_END, MESSAGE_START, form_fields, partner_folders
 from .maker import KAART_PAGE_SIZE, GeneratedPage, Renderer
@@ -33,8 +33,7 @@ def kaart_page(r: Renderer) -> list[GeneratedPage]:
                    facets=kaart_facets(r.catalog).values(), page_size=KAART_PAGE_SIZE, exact_age=EXACT_AGE, pregnancy=PREGNANCY,
                    max_age=MAX_AGE, area_word=area_word, has_offerings=bool(r.visible),
                    municipalities=[(key, r.catalog.lists.municipalities[key].name)
-                                   for key in municipality_indexes(r.catalog, r.options.settings.kaart_split_above)],
-                   area_municipality=area_municipalities(r.catalog))]
+                                   for key in municipality_indexes(r.catalog, r.options.settings.kaart_split_above)])]
 
 
 def my_list_page(r: Renderer) -> list[GeneratedPage]:

@@ -387,8 +387,9 @@ def report(rows: list[dict[str, object]], command: str) -> str:
     lines = [
         "# Benchmarks", "",
         f"Reproduce with `{command}` (this machine: {os.cpu_count()} cores).",
-        "A synthetic region per size: offerings, partners (offerings / 10), three dated sessions per offering,",
-        f"realistic text lengths. Times in seconds; builds are the fastest of {RUNS} runs.",
+        f"A synthetic region per size (above {NATIONAL_ABOVE:,} offerings a country, a gemeente per 500 offerings):",
+        "offerings, partners (offerings / 10), three dated sessions per offering,",
+        f"realistic text lengths. Times in seconds; builds are the fastest of {RUNS} runs (one with --only-build).",
         "\"Validation\" is loading all data: reading the YAML and every check. \"Serve edit\": from saving a",
         "changed offering title until `mkdocs serve` (or `mkdocs serve --dirty`) serves the page with it.",
         "\"Plain MkDocs\" builds as many pages as ours, with the offerings' and partners' text, as Markdown with",

@@ -104,6 +104,16 @@ def test_each_gemeente_has_the_offerings_in_or_for_it(catalog: Catalog) -> None:
     assert {r.meta["id"] for r in records[LELYSTAD]} == lelystad
 
 
+def test_a_kern_id_in_two_gemeenten_is_refused(tmp_path: Path) -> None:
+    project = two_municipalities(tmp_path)
+    line = edit(project, "data/plaatsen.yml", "{id: lelystad-noord, naam: Noord}", "{id: swifterbant, naam: Noord}")
+    loaded, problems = load_catalog(DataFolders(project), TODAY)
+    assert loaded is None
+    found = [p for p in problems if p.field == "gemeenten[2].gebieden[2].id"]
+    assert len(found) == 1 and found[0].file == "data/plaatsen.yml" and found[0].line == line
+    assert "hoort al bij Dronten" in found[0].message and "lelystad-swifterbant" in found[0].hint
+
+
 def test_one_index_up_to_the_threshold(catalog: Catalog) -> None:
     visible = len(catalog.visible_offerings())
     assert municipality_indexes(catalog, visible) == {}
@@ -195,3 +205,7 @@ def test_a_link_to_a_wijk_opens_its_gemeente(kaart, catalog: Catalog) -> None:
     _wait_for_count(page, len(expected))
     assert page.input_value("#kaart-gemeente") == LELYSTAD
     assert sorted(_titles(page)) == expected
+    # A kern of another gemeente is no filter here: it is dropped, not hidden and still chosen.
+    page.goto(url + "?gemeente=gemeente-lelystad&gebied=swifterbant")
+    _wait_for_count(page, len(municipality_indexes(catalog, 0)[LELYSTAD]))
+    assert not page.is_checked("#kaart-gebied-swifterbant")

@@ -171,10 +171,20 @@ def _load_list(key: str, path: Path, shown: str, loaded: dict[str, dict[str, Any
         if places is not None:
             municipalities = _keyed(places.municipalities, shown, doc.line_of, "gemeenten", problems)
             areas: dict[str, Area] = {}
+            owner: dict[str, str] = {m.id: m.name for m in places.municipalities}
             for m_index, municipality in enumerate(places.municipalities):
                 areas |= _keyed(municipality.areas, shown,
                                 lambda loc, i=m_index: doc.line_of(("gemeenten", i, *loc)),
                                 "gebieden", problems)
+                # An id in two gemeenten would put one gemeente's offerings in the other's kaart.
+                for a_index, area in enumerate(municipality.areas):
+                    if owner.setdefault(area.id, municipality.name) != municipality.name or area.id in municipalities:
+                        problems.append(Problem(
+                            shown, doc.line_of(("gemeenten", m_index, "gebieden", a_index, "id")),
+                            f"gemeenten[{m_index + 1}].gebieden[{a_index + 1}].id",
+                            f"de id '{area.id}' hoort al bij {owner[area.id]}.",
+                            f"geef elk gebied een id die in het hele bestand uniek is, bijvoorbeeld "
+                            f"'{municipality.id.removeprefix('gemeente-')}-{area.id}'."))
             loaded["municipalities"], loaded["areas"] = municipalities, areas
         return doc
     record, found = validate(LIST_FILE_MODELS[key], doc)

@@ -44,13 +44,13 @@ async function openIndex(name) {
   // the filter counts is quick on the main thread.
   await pagefind.options({ baseUrl: base.pathname, noWorker: true });
   await pagefind.init();
-  return { pagefind, counter: null, countsLoaded: false, searches: new Map(), listings: new Map(),
+  return { name, pagefind, counter: null, countsLoaded: false, searches: new Map(), listings: new Map(),
     rankIds: new Map(), fragments: new Map() };
 }
 
 function indexFor(params) {
   const name = params.get(PLACE) || "";
-  if (!indexes.has(name)) indexes.set(name, openIndex(name));
+  if (!indexes.has(name)) indexes.set(name, openIndex(name).catch((error) => { indexes.delete(name); throw error; }));
   return indexes.get(name);
 }
 
@@ -94,6 +94,12 @@ function writeForm(params) {
     const chosen = new Set(params.getAll(key));
     for (const box of form.querySelectorAll(`input[name="${key}"]`)) box.checked = chosen.has(box.value);
   }
+  if (place) dropOtherAreas();
+}
+
+// The kernen or wijken of other gemeenten are no filters of this one (hidden by showAreas).
+function dropOtherAreas() {
+  for (const box of areaBoxes) if (box.parentElement.dataset.gemeente !== place.value) box.checked = false;
 }
 
 function saveState(push) {
@@ -276,16 +282,23 @@ async function showWaysForward(mine, params, n) {
   suggestions.hidden = !better.length;
 }
 
-// Before a gemeente is chosen there is nothing to search in.
-function askForPlace() {
+// No results while there is nothing to search in: before a gemeente is chosen, and while its
+// index loads (the last gemeente's results and counts would say what is not there).
+function clearResults(text) {
   list.replaceChildren();
   listed = [];
   results = [];
   more.hidden = true;
   further.hidden = true;
   chips.hidden = true;
-  status.textContent = "Kies eerst een gemeente. Dan zie je het aanbod daar.";
+  status.textContent = text;
   showButton.textContent = "Toon de resultaten";
+  for (const { boxes } of countPlaces) {
+    for (const { count, choice } of boxes) {
+      count.textContent = "";
+      choice.classList.remove("cjg-choice--leeg");
+    }
+  }
 }
 
 // Only the kernen or wijken of the chosen gemeente are filters.
@@ -300,10 +313,13 @@ async function update() {
   const params = readForm();
   showAreas();
   if (place && !place.value) {
-    askForPlace();
+    index = undefined;
+    clearResults("Kies eerst een gemeente. Dan zie je het aanbod daar.");
     return;
   }
-  const opened = await indexFor(params);
+  const loading = indexFor(params);
+  if (index && index.name !== (params.get(PLACE) || "")) clearResults("Het aanbod van deze gemeente wordt geladen.");
+  const opened = await loading;
   if (mine !== generation) return;
   index = opened;
   const chosen = facets.filter((key) => params.getAll(key).length);
@@ -342,7 +358,7 @@ function countsSoon() {
 }
 
 async function refreshCounts() {
-  if (!index.countsLoaded) return;
+  if (!index || !index.countsLoaded) return;
   if (counting) {
     recount = true;
     return;
@@ -351,12 +367,13 @@ async function refreshCounts() {
   try {
     do {
       recount = false;
-      if (!index.countsLoaded) break; // another gemeente: its own counts follow once they load
+      const counted = index;
+      if (!counted || !counted.countsLoaded) break; // another gemeente: its own counts follow once they load
       const mine = generation;
       const params = readForm();
       const chosen = facets.filter((key) => params.getAll(key).length);
-      const [main, ...others] = await Promise.all([undefined, ...chosen].map((key) => search(params, key, index.counter)));
-      if (mine !== generation) continue;
+      const [main, ...others] = await Promise.all([undefined, ...chosen].map((key) => search(params, key, counted.counter)));
+      if (mine !== generation || counted !== index) continue;
       const counts = { ...main.filters };
       chosen.forEach((key, i) => { counts[key] = others[i].filters[key] || {}; });
       showCounts(counts);
@@ -429,7 +446,7 @@ function after(change, next) {
   change();
   typing = false;
   saveState(true);
-  update().then(() => (next() || status).focus());
+  update().then(() => (next() || status).focus()).catch(broken);
 }
 
 function chip(text, clear) {
@@ -516,7 +533,7 @@ for (const button of root.querySelectorAll("[data-weergave]")) {
 input.addEventListener("input", () => {
   saveState(!typing);
   typing = true;
-  update(); // no debounce: a newer update makes older ones drop their results (see generation)
+  refresh(); // no debounce: a newer update makes older ones drop their results (see generation)
   // A single letter searches nothing yet, but the index chunks of its words are those the next letter needs.
   const letter = question(readForm());
   if (letter.short && index) index.pagefind.preload(letter.letter).catch(() => {});
@@ -526,18 +543,18 @@ form.addEventListener("change", (event) => {
   if (event.target === place) keepPlace();
   typing = false;
   saveState(true);
-  update();
+  refresh();
 });
 // The sort field stands with the results, outside the form's box: its change does not reach the form.
 form.elements[ORDER].addEventListener("change", () => {
   typing = false;
   saveState(true);
-  update();
+  refresh();
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   typing = false;
-  update();
+  refresh();
 });
 form.addEventListener("reset", () => {
   const kept = place && place.value; // "Alles wissen" clears the question, not where it is asked
@@ -545,7 +562,7 @@ form.addEventListener("reset", () => {
     if (place) place.value = kept;
     typing = false;
     saveState(true);
-    update();
+    refresh();
   });
 });
 more.addEventListener("click", async () => {
@@ -557,7 +574,8 @@ more.addEventListener("click", async () => {
 window.addEventListener("popstate", () => {
   typing = false;
   writeForm(new URLSearchParams(location.search));
-  update();
+  if (place) keepPlace();
+  refresh();
 });
 
 function broken(error) {
@@ -567,9 +585,14 @@ function broken(error) {
   throw error;
 }
 
+// Every change of the question runs update(); a failure (an index that does not load) says so.
+function refresh() {
+  update().catch(broken);
+}
+
 // A new gemeente: its kernen or wijken chosen for another gemeente go, and it is kept for the next visit.
 function keepPlace() {
-  for (const box of areaBoxes) if (box.parentElement.dataset.gemeente !== place.value) box.checked = false;
+  dropOtherAreas();
   try {
     localStorage.setItem(PLACE_KEPT, place.value);
   } catch {
@@ -593,8 +616,10 @@ function startPlace(params) {
 
 (async () => {
   try {
-    writeForm(startPlace(new URLSearchParams(location.search)));
-    saveState(false);
+    const params = new URLSearchParams(location.search);
+    const asked = params.get(PLACE);
+    writeForm(startPlace(params));
+    if (place && place.value && place.value !== asked) saveState(false); // the gemeente taken from a kern or the last visit
     root.hidden = false;
     await update();
   } catch (error) {

@@ -359,8 +359,8 @@ def measure(size: int, work: Path, with_serve: bool, only_build: bool = False) -
     # On a kaart that searches one gemeente at a time, the browser measures the largest.
     indexes = municipality_indexes(catalog, SiteSettings().kaart_split_above)
     place = max(indexes, key=lambda key: len(indexes[key]), default="")
-    row["kaart_scope"] = (f"{catalog.lists.municipalities[place].name}, {len(indexes[place])} of {len(indexes)} gemeenten' "
-                          f"{sum(map(len, indexes.values()))} indexed offerings" if place else "")
+    row["kaart_scope"] = (f"the largest of {len(indexes)} gemeenten, {catalog.lists.municipalities[place].name} "
+                          f"({len(indexes[place])} of the {size} offerings)" if place else "")
     row |= kaart_browser(site, place) if CHROMIUM.exists() else {}
     if only_build:
         del catalog

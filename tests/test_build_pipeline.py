@@ -4,9 +4,11 @@ fed a heading for offering pages, and the data files written by a second process
 from __future__ import annotations
 
 import gc
+import pickle
 import posixpath
 import re
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.settings import SiteSettings
 from cjgportaal.catalog.site_info import SiteInfo
+from cjgportaal.load.yaml_files import ParseCache
+from cjgportaal.render.files import form_data
 from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter, write_data_files
 from cjgportaal.render.files.outputs import DataFilesJob
 from cjgportaal.render.news import NewsPost
@@ -99,6 +103,20 @@ def test_the_two_processes_share_the_data_files_and_write_them_all(mini: Path, t
     together, alone = files(tmp_path / "samen"), files(tmp_path / "alleen")
     assert len(alone) > 10 and together == alone
     assert (tmp_path / "samen/pagefind/pagefind.js").is_file()
+
+
+def test_the_form_files_reuse_the_parsed_files_which_stay_in_this_process(mini: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = ParseCache()
+    catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22), parsed)
+    assert catalog is not None
+    site = SiteInfo(name="X", url="https://x.example/", license="CC0-1.0")
+    job = DataFilesJob(catalog, (), DataFolders(mini), site, True, tmp_path, SPLIT, parsed)
+    sent = pickle.dumps(job)
+    assert b"ParseCache" not in sent and pickle.loads(sent).parsed is None
+    from_text = form_data.form_data_files(replace(job, parsed=None))
+    monkeypatch.setattr(form_data, "parse_yaml", None)  # with the parsed files, nothing is parsed again
+    assert from_text and form_data.form_data_files(job) == from_text
 
 
 def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:

@@ -58,11 +58,13 @@ def load(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig, cac
     return catalog, posts, site
 
 
-def data_files_job(loaded: Loaded, folders: DataFolders, settings: SiteSettings, config: MkDocsConfig) -> DataFilesJob:
-    """What the data files of this build are made of, written into site_dir."""
+def data_files_job(loaded: Loaded, folders: DataFolders, settings: SiteSettings, config: MkDocsConfig,
+                   parsed: ParseCache) -> DataFilesJob:
+    """What the data files of this build are made of (`parsed`: the data files as `load` read them),
+    written into site_dir."""
     catalog, posts, site = loaded
     return DataFilesJob(catalog, tuple(posts), folders, site, config.use_directory_urls, Path(config.site_dir),
-                        settings.kaart_split_above)
+                        settings.kaart_split_above, parsed)
 
 
 def renderer(folders: DataFolders, settings: SiteSettings, config: MkDocsConfig, catalog: Catalog,

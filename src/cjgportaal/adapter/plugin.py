@@ -73,7 +73,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
             self.script_hashes.forget()
         last_good = (self.catalog, self.posts, self.site) if self.serving and self.catalog and self.site else None
         self.catalog, self.posts, self.site = loaded = build_input.load(self.folders, self.settings, config, self.parse_cache, last_good)
-        self.job = build_input.data_files_job(loaded, self.folders, self.settings, config)
+        self.job = build_input.data_files_job(loaded, self.folders, self.settings, config, self.parse_cache)
         self.data_files.before_pages(self.job)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -119,7 +119,7 @@ _Lean = tuple[date, dict[str, Any]]  # a job without its catalog: the catalog's 
 
 
 def _without_catalog(job: DataFilesJob) -> _Lean:
-    return job.catalog.today, {f.name: getattr(job, f.name) for f in fields(job) if f.name != "catalog"}
+    return job.catalog.today, {f.name: getattr(job, f.name) for f in fields(job) if f.name not in ("catalog", "parsed")}
 
 
 def _with_catalog(lean: _Lean) -> DataFilesJob:

@@ -14,7 +14,7 @@ import json
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ...load.yaml_files import parse_yaml
+from ...load.yaml_files import SourceDoc, parse_yaml
 from .. import urls
 
 if TYPE_CHECKING:
@@ -28,10 +28,11 @@ def _plain(value: object) -> str:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def offering_data(text: str, path: str) -> dict[str, Any] | None:
-    """The form's record of one offering file (`path` relative to the project); None if it is not
-    a mapping (the build has refused it already)."""
-    doc, _ = parse_yaml(text, path)
+def offering_data(text: str, path: str, doc: SourceDoc | None = None) -> dict[str, Any] | None:
+    """The form's record of one offering file (`path` relative to the project), from its `text` or
+    from the `doc` parsed already; None if it is not a mapping (the build has refused it already)."""
+    if doc is None:
+        doc, _ = parse_yaml(text, path)
     data: Any = doc.data if doc is not None else None
     if not isinstance(data, dict):
         return None
@@ -46,7 +47,8 @@ def form_data_files(job: DataFilesJob) -> dict[str, bytes]:
         offering = job.catalog.offerings.get(entry_id) if kind == "aanbod" else None
         if offering is None or not source.is_file():
             continue
-        record = offering_data(source.read_text(encoding="utf-8"), path)
+        doc = job.parsed.load_yaml(source, path)[0] if job.parsed is not None else None
+        record = offering_data(source.read_text(encoding="utf-8"), path, doc)
         if record is not None:
             per_partner.setdefault(offering.partner, {})[entry_id] = record
     return {urls.form_data_file(partner): json.dumps(records, ensure_ascii=False, default=_plain).encode("utf-8")

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ...catalog.catalog import Catalog
 from ...catalog.contact_point import walk_ins
 from ...catalog.entry_kinds import DataFolders
 from ...catalog.monitor import Monitor
 from ...catalog.site_info import SiteInfo
+from ...load.yaml_files import ParseCache
 from .. import urls
 from ..news import NewsPost, atom_feed
 from .calendar_feeds import FeedSite, calendar_files
@@ -41,6 +43,12 @@ class DataFilesJob:
     directory_urls: bool
     site_dir: Path  # where to write them
     kaart_split_above: int  # SiteSettings.kaart_split_above
+    # The data files as the first process parsed them; not sent to the second, which parses what it needs.
+    parsed: ParseCache | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every field but `parsed` (which a copy reads as None)."""
+        return {name: value for name, value in self.__dict__.items() if name != "parsed"}
 
 
 @dataclass(frozen=True)

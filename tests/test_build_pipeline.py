@@ -7,6 +7,7 @@ import gc
 import pickle
 import posixpath
 import re
+import tempfile
 import time
 from dataclasses import replace
 from datetime import date
@@ -119,12 +120,22 @@ def test_the_form_files_reuse_the_parsed_files_which_stay_in_this_process(mini: 
     assert from_text and form_data.form_data_files(job) == from_text
 
 
-def test_a_build_with_bad_data_starts_no_data_process(tmp_path: Path) -> None:
+def test_a_build_with_bad_data_writes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "offerings/kapot.yml").write_text("id: kapot\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "kapot.yml" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_second_process_that_gets_no_job_ends_and_leaves_nothing(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the job and the claims would be
+    writer = DataFilesWriter()  # started while the data loads, as a build does
+    assert any(tmp_path.iterdir())
+    start = time.monotonic()
+    writer.wait()  # the data had errors: no job comes
+    assert time.monotonic() - start < 30 and list(tmp_path.iterdir()) == []
 
 
 def _serve_build(project: Path, site: Path, start: bool = False) -> MkDocsConfig:

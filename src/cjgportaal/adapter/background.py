@@ -35,12 +35,19 @@ class DataFilesRun:
         self.after_pages = False  # mkdocs serve --dirty: the pages show first
         self._writer: DataFilesWriter | None = None
 
-    def before_pages(self, job: DataFilesJob) -> None:
-        """Start writing, unless the files come after the pages. `job.site_dir` is the site folder."""
+    def start(self) -> None:
+        """A build begins: start the second process, which gets ready while this one loads the
+        data; unless the files come after the pages."""
         self.cancel()  # the previous build of `mkdocs serve --dirty`, still writing
         if not self.after_pages:
+            self._writer = DataFilesWriter()
+
+    def before_pages(self, job: DataFilesJob) -> None:
+        """Start writing, unless the files come after the pages. `job.site_dir` is the site folder."""
+        if not self.after_pages:
+            assert self._writer is not None, "start the build first"
             shutil.rmtree(job.site_dir / STAGING, ignore_errors=True)
-            self._writer = DataFilesWriter(replace(job, site_dir=job.site_dir / STAGING))
+            self._writer.send(replace(job, site_dir=job.site_dir / STAGING))
 
     def after(self, job: DataFilesJob) -> None:
         """The pages are done: write what the second process has not begun, and move the files into

@@ -71,6 +71,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         if not self.incremental.dirty:
             self.incremental.forget()
             self.script_hashes.forget()
+        self.data_files.start()
         last_good = (self.catalog, self.posts, self.site) if self.serving and self.catalog and self.site else None
         self.catalog, self.posts, self.site = loaded = build_input.load(self.folders, self.settings, config, self.parse_cache, last_good)
         self.job = build_input.data_files_job(loaded, self.folders, self.settings, config, self.parse_cache)

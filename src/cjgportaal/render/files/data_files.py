@@ -5,7 +5,8 @@ the JSON schemas need the catalog, not the rendered pages. They are written in a
 while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
 build little time. The first process, done with the pages, takes the outputs the second has not
 begun, from the end of the list (`DataFilesWriter.share`); each output is claimed once, by a file.
-The second process starts as soon as the data is loaded, before MkDocs empties the site folder; the
+The second process starts with the build and imports its modules while the first loads the data;
+it begins writing as soon as the data is loaded, before MkDocs empties the site folder. The
 MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden entries) and moves the
 files into place when the pages are done. In `mkdocs serve --dirty`, which does not empty the
 folder, it starts after the pages and writes straight into the site, and loads the data itself.
@@ -57,38 +58,65 @@ class DataFilesError(RuntimeError):
 
 
 class DataFilesWriter:
-    """Writes the data files in a second Python process (`python -m cjgportaal.data_files JOB`).
+    """Writes the data files in a second Python process (`python -m cjgportaal.data_files JOB GO`).
 
-    A plain subprocess rather than multiprocessing: that would import the caller's main module
-    again in the child, which breaks scripts that run a build without an `if __name__` guard.
+    The process starts before its job is known and imports what it writes with while this one
+    loads the data; it reads the job (a pickle, JOB) once this process writes to the pipe GO, and
+    ends without writing anything when the pipe closes first. A plain subprocess rather than
+    multiprocessing: that would import the caller's main module again in the child, which breaks
+    scripts that run a build without an `if __name__` guard.
     """
 
-    def __init__(self, job: DataFilesJob, load_again: bool = False) -> None:
-        """Start the process. `load_again`: it loads the catalog from the data folders itself, as
-        this process did (`mkdocs serve --dirty`: pickling a region's catalog holds this process
-        for half a second at 5,000 offerings, just as the preview of the edit is asked for)."""
-        job.site_dir.mkdir(parents=True, exist_ok=True)
+    def __init__(self, job: DataFilesJob | None = None, load_again: bool = False) -> None:
+        """Start the process, and `send` it `job` when given."""
         with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
-            pickle.dump(_without_catalog(job) if load_again else job, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self._job, self._job_path = job, Path(handle.name)
+            self._job_path = Path(handle.name)
+        self._job: DataFilesJob | None = None
         self._claims = _claims_of(self._job_path)
         self._claims.mkdir()
         self._cancelled = False
         self._waiting = threading.Lock()
         self._errors: str | None = None  # what the process wrote to stderr, once it has ended
+        go, self._go = os.pipe()
         try:
             # Its own process group, so that `cancel` also stops the Pagefind it runs.
-            self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path)], env=_child_env(),
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                             start_new_session=True)
+            self._process = subprocess.Popen([sys.executable, "-m", __name__, str(self._job_path), str(go)],
+                                             env=_child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                             text=True, start_new_session=True, pass_fds=(go,))
         except OSError:
             self._job_path.unlink(missing_ok=True)
             shutil.rmtree(self._claims, ignore_errors=True)
+            os.close(self._go)
             raise
+        finally:
+            os.close(go)
+        if job is not None:
+            self.send(job, load_again)
+
+    def send(self, job: DataFilesJob, load_again: bool = False) -> None:
+        """Have the process write the files of `job`. `load_again`: it loads the catalog from the
+        data folders itself, as this process did (`mkdocs serve --dirty`: pickling a region's
+        catalog holds this process for half a second at 5,000 offerings, just as the preview of
+        the edit is asked for)."""
+        job.site_dir.mkdir(parents=True, exist_ok=True)
+        with self._job_path.open("wb") as handle:
+            pickle.dump(_without_catalog(job) if load_again else job, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._job = job
+        self._release(b"1")
+
+    def _release(self, word: bytes) -> None:
+        """Write `word` to the process's pipe (nothing: it ends without a job) and close it."""
+        if self._go < 0:
+            return
+        with contextlib.suppress(OSError):  # the process has ended already: `wait` says why
+            os.write(self._go, word)
+        os.close(self._go)
+        self._go = -1
 
     def share(self) -> None:
         """Write, in this process, the outputs the second process has not begun, from the end of the
         list (raises what writing them raises)."""
+        assert self._job is not None, "send the job first"
         try:
             write_data_files(self._job, self._claims, from_end=True)
         except SearchIndexError as error:
@@ -98,6 +126,7 @@ class DataFilesWriter:
         """Block until the files are written; raise DataFilesError if they could not be (not after
         `cancel`). Safe to call from several threads."""
         with self._waiting:
+            self._release(b"")
             if self._errors is None:
                 _, self._errors = self._process.communicate()
                 self._job_path.unlink(missing_ok=True)
@@ -172,10 +201,15 @@ def _end_with(parent: int) -> None:
     os.killpg(0, signal.SIGTERM)
 
 
-def main(job_path: str) -> int:
-    """The second process: write the data files of the pickled job (written by DataFilesWriter)."""
+def main(job_path: str, go: str) -> int:
+    """The second process: write the data files of the pickled job, once DataFilesWriter says so
+    on the pipe `go`."""
     signal.signal(signal.SIGTERM, _stop)
     threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    with os.fdopen(int(go), "rb") as pipe:
+        if not pipe.read(1):  # the build ended before it had a job for us
+            Path(job_path).unlink(missing_ok=True)
+            return 0
     with open(job_path, "rb") as handle:
         job = pickle.load(handle)  # our own file, just written by the parent process
     Path(job_path).unlink(missing_ok=True)  # also when the parent is killed before it could
@@ -188,4 +222,4 @@ def main(job_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2]))

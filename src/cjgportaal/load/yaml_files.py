@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
-_MAP, _SEQ, _MERGE, _VALUE = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value"))
+_MAP, _SEQ, _MERGE, _VALUE, _STR = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value", "str"))
 
 Path_ = tuple[str | int, ...]
 
@@ -94,6 +94,8 @@ _KIND_NAMES = {yaml.MappingNode: "velden", yaml.SequenceNode: "een lijst", yaml.
 
 
 def _plain(node: yaml.Node, line: int) -> None:
+    if node.tag == _STR and type(node) is yaml.ScalarNode:  # most values: text
+        return
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     if node.tag not in _PLAIN_TAGS:
         raise _Refused(line, f"YAML-tags zoals {tag} zijn niet toegestaan.",
@@ -106,6 +108,8 @@ def _plain(node: yaml.Node, line: int) -> None:
 
 
 def _scalar(loader: Any, node: yaml.Node, line: int) -> Any:
+    if node.tag == _STR:  # as the safe constructor makes text, without its lookups
+        return node.value
     try:
         return loader.yaml_constructors[node.tag](loader, node)
     except ValueError:  # an explicit !!int or !!float on text
@@ -132,13 +136,14 @@ def _build(loader: Any, node: yaml.Node, here: Path_, lines: dict[Path_, int], d
     """The value of `node` as PyYAML's safe constructor builds it, in the same walk that notes the
     line of every value and refuses aliases, tags and deep nesting."""
     line = node.start_mark.line + 1
-    if id(node) in seen and not isinstance(node, yaml.ScalarNode):
-        # The composer hands out the same node for every *alias: refuse, or one line can
-        # expand to billions of values ("billion laughs").
-        raise _Refused(line, "ankers en verwijzingen (&naam en *naam) zijn niet toegestaan; "
-                             "op deze regel staat een anker dat verderop wordt gebruikt.",
-                       "schrijf de waarde gewoon opnieuw uit.")
-    seen.add(id(node))
+    if not isinstance(node, yaml.ScalarNode):
+        if id(node) in seen:
+            # The composer hands out the same node for every *alias: refuse, or one line can
+            # expand to billions of values ("billion laughs").
+            raise _Refused(line, "ankers en verwijzingen (&naam en *naam) zijn niet toegestaan; "
+                                 "op deze regel staat een anker dat verderop wordt gebruikt.",
+                           "schrijf de waarde gewoon opnieuw uit.")
+        seen.add(id(node))
     _plain(node, line)
     if len(here) > MAX_DEPTH:
         raise _Refused(line, DEPTH_MESSAGE, DEPTH_HINT)

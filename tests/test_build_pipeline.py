@@ -22,6 +22,7 @@ from cjgportaal.catalog.catalog import load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
 from cjgportaal.catalog.settings import SiteSettings
 from cjgportaal.catalog.site_info import SiteInfo
+from cjgportaal.load import yaml_files
 from cjgportaal.load.yaml_files import ParseCache
 from cjgportaal.render.files import form_data
 from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter, write_data_files
@@ -116,7 +117,7 @@ def test_the_form_files_reuse_the_parsed_files_which_stay_in_this_process(mini: 
     sent = pickle.dumps(job)
     assert b"ParseCache" not in sent and pickle.loads(sent).parsed is None
     from_text = form_data.form_data_files(replace(job, parsed=None))
-    monkeypatch.setattr(form_data, "parse_yaml", None)  # with the parsed files, nothing is parsed again
+    monkeypatch.setattr(yaml_files, "_parse", None)  # with the parsed files, nothing is parsed again
     assert from_text and form_data.form_data_files(job) == from_text
 
 

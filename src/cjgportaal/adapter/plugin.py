@@ -62,9 +62,8 @@ class CjgPlugin(BasePlugin[NoOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_package_theme(config)
         self.publish.redirect(config)
-        self.settings = site_settings(self.options, Path(config.config_file_path))
-        self.folders = self.settings.folders(Path(config.config_file_path).parent)
-        self.form_targets = build_input.form_targets(self.settings)
+        self.settings = site_settings(self.options, project := Path(config.config_file_path))
+        self.folders, self.form_targets = self.settings.folders(project.parent), build_input.form_targets(self.settings)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

@@ -79,8 +79,8 @@ def whatsapp_href(number: str) -> str:
 
 def prose_html(source: str) -> str | None:
     """The HTML Python-Markdown makes of `source` when it is prose without Markdown (paragraphs
-    only), made without it; None for any other text. Most descriptions are such prose, and
-    Python-Markdown takes a millisecond for each."""
+    only), made without it; None for any other text. Python-Markdown takes about a millisecond
+    for each description, and many are plain sentences."""
     if _PROSE.fullmatch(source) is None or _NOT_PROSE_LINE.search(source):
         return None
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n{2,}", source.strip("\n")) if paragraph)

@@ -25,7 +25,6 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -148,7 +147,7 @@ _Lean = tuple[date, dict[str, Any]]  # a job without its catalog: the catalog's 
 
 
 def _without_catalog(job: DataFilesJob) -> _Lean:
-    return job.catalog.today, {f.name: getattr(job, f.name) for f in fields(job) if f.name not in ("catalog", "parsed")}
+    return job.catalog.today, {name: value for name, value in job.__getstate__().items() if name != "catalog"}
 
 
 def _with_catalog(lean: _Lean) -> DataFilesJob:

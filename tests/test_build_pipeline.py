@@ -24,6 +24,7 @@ from cjgportaal.catalog.settings import SiteSettings
 from cjgportaal.catalog.site_info import SiteInfo
 from cjgportaal.load import yaml_files
 from cjgportaal.load.yaml_files import ParseCache
+from cjgportaal.render import urls
 from cjgportaal.render.files import form_data
 from cjgportaal.render.files.data_files import DataFilesError, DataFilesWriter, write_data_files
 from cjgportaal.render.files.outputs import DataFilesJob
@@ -119,6 +120,23 @@ def test_the_form_files_reuse_the_parsed_files_which_stay_in_this_process(mini: 
     from_text = form_data.form_data_files(replace(job, parsed=None))
     monkeypatch.setattr(yaml_files, "_parse", None)  # with the parsed files, nothing is parsed again
     assert from_text and form_data.form_data_files(job) == from_text
+
+
+def test_the_second_process_leaves_what_reads_the_parse_to_the_first(mini: Path, tmp_path: Path) -> None:
+    parsed = ParseCache()
+    catalog, _ = load_catalog(DataFolders(mini), date(2026, 11, 22), parsed)
+    assert catalog is not None
+    site = SiteInfo(name="X", url="https://x.example/", license="CC0-1.0")
+    alone, shared = tmp_path / "alone", tmp_path / "shared"
+    writer = DataFilesWriter()
+    writer.send(DataFilesJob(catalog, (), DataFolders(mini), site, True, alone, SPLIT, parsed))
+    writer.wait()  # without this process's share
+    assert (alone / "kalender").is_dir() and not (alone / urls.FORM_DATA_DIR).exists()
+    writer = DataFilesWriter()
+    writer.send(DataFilesJob(catalog, (), DataFolders(mini), site, True, shared, SPLIT, parsed))
+    writer.share()  # as the first process does after the pages
+    writer.wait()
+    assert any((shared / urls.FORM_DATA_DIR).iterdir())
 
 
 def test_a_build_with_bad_data_writes_nothing(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from .conftest import copy_project, edit, mkdocs_build
@@ -11,6 +12,15 @@ from .conftest import copy_project, edit, mkdocs_build
 def _snapshot(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _beside(site: Path) -> list[str]:
+    """The names in the site's folder once the previous site's removal, a process of its own that
+    may outlive the build, has finished (or after a minute)."""
+    deadline = time.monotonic() + 60
+    while any(p.name.startswith(f"{site.name}.cjg-oud") for p in site.parent.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return sorted(p.name for p in site.parent.iterdir())
 
 
 def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
@@ -44,7 +54,8 @@ def test_a_good_build_replaces_the_whole_site(tmp_path: Path) -> None:
     (elsewhere / "blijft").mkdir(parents=True)
     (site / "oud" / "koppeling").symlink_to(elsewhere, target_is_directory=True)
     (site / "koppeling").symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "site.cjg-oud-1" / "half").mkdir(parents=True)  # a removal that was stopped
     assert mkdocs_build(project, site).returncode == 0
     assert not (site / "oud").exists() and not (site / "los.html").exists() and (site / "index.html").is_file()
+    assert _beside(site) == ["elders", "project", "site"]
     assert (elsewhere / "blijft").is_dir()  # the old site is deleted without following its links
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["elders", "project", "site"]

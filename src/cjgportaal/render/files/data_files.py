@@ -4,7 +4,8 @@ The sociale kaart's search index and exports, the iCalendar files, the news feed
 the JSON schemas need the catalog, not the rendered pages. They are written in a second process
 while MkDocs renders the pages in the first: on a machine with two cores or more they cost the
 build little time. The first process, done with the pages, takes the outputs the second has not
-begun, from the end of the list (`DataFilesWriter.share`); each output is claimed once, by a file.
+begun, from the end of the list, and those that read its parse of the data files (claimed for it
+beforehand; `DataFilesWriter.share`); each output is claimed once, by a file.
 The second process starts with the build and imports its modules while the first loads the data;
 it begins writing as soon as the data is loaded, before MkDocs empties the site folder. The
 MkDocs plugin has it write into a hidden folder inside it (MkDocs keeps hidden entries) and moves the
@@ -71,6 +72,7 @@ class DataFilesWriter:
         with tempfile.NamedTemporaryFile("wb", prefix="cjg-data-", suffix=".pickle", delete=False) as handle:
             self._job_path = Path(handle.name)
         self._job: DataFilesJob | None = None
+        self._kept: list[int] = []  # the outputs claimed for this process before the other began
         self._claims = _claims_of(self._job_path)
         self._claims.mkdir()
         self._cancelled = False
@@ -98,6 +100,8 @@ class DataFilesWriter:
         catalog holds this process for half a second at 5,000 offerings, just as the preview of
         the edit is asked for)."""
         job.site_dir.mkdir(parents=True, exist_ok=True)
+        if job.parsed is not None and not load_again:  # what reads the parse is this process's `share`
+            self._kept = [i for i, output in enumerate(OUTPUTS) if output.reads_parse and _claim(self._claims, i)]
         with self._job_path.open("wb") as handle:
             pickle.dump(_without_catalog(job) if load_again else job, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._job = job
@@ -113,10 +117,12 @@ class DataFilesWriter:
         self._go = -1
 
     def share(self) -> None:
-        """Write, in this process, the outputs the second process has not begun, from the end of the
-        list (raises what writing them raises)."""
+        """Write, in this process, the outputs that read its parse and those the second process has
+        not begun, from the end of the list (raises what writing them raises)."""
         assert self._job is not None, "send the job first"
         try:
+            for index in self._kept:
+                OUTPUTS[index].write(self._job)
             write_data_files(self._job, self._claims, from_end=True)
         except SearchIndexError as error:
             raise DataFilesError(str(error)) from error

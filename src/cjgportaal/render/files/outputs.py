@@ -59,6 +59,8 @@ class Output:
     write: Callable[[DataFilesJob], None]  # writes its files under job.site_dir
     owns_folder: bool = False  # `path` is a folder only this output writes to
     published: tuple[tuple[str, str], ...] = ()  # (file, what it holds) for the Open data page
+    # Reads job.parsed: when two processes share the work, the first, which holds the parse, writes it.
+    reads_parse: bool = False
 
 
 def _files(make: Callable[[DataFilesJob], Mapping[str, bytes]]) -> Callable[[DataFilesJob], None]:
@@ -148,7 +150,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output(urls.MONITOR_CSV, _files(_monitor_csv), published=(
         (urls.MONITOR_CSV, "Dezelfde cijfers als tabel, één cijfer per regel (CSV)."),)),
     Output(urls.ROBOTS, _files(_robots)),
-    Output(urls.FORM_DATA_DIR, _files(form_data_files), owns_folder=True),
+    Output(urls.FORM_DATA_DIR, _files(form_data_files), owns_folder=True, reads_parse=True),
 )
 
 

@@ -1,0 +1,63 @@
+"""Deleting a previous site, in a process of its own that outlives the build.
+
+A site holds thousands of small files, and deleting them is mostly waiting on the file system: at
+2,000 offerings about 2 s, as long as the build's last steps. The build has put its new site in
+place by then, so nothing waits for the old one to go. Run as
+`python -m cjgportaal.adapter.site_removal FOLDER...`; it imports nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REMOVERS = 4  # threads that delete one site
+
+
+def remove_later(folders: Iterable[Path]) -> None:
+    """Delete these folders in a separate process, and return at once.
+
+    The process has no terminal and no pipes of the build, so that a caller reading the build's
+    output is not kept waiting for it, and a Ctrl-C after the build does not stop it halfway.
+    """
+    paths = [str(folder) for folder in folders]
+    if paths:
+        subprocess.Popen([sys.executable, "-m", __name__, *paths], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def remove_site(folder: Path) -> None:
+    """Delete a site folder, several of its folders at a time, without following links.
+
+    Python runs the other threads while one waits on the file system: 4 threads took about 0.45 s
+    for the 6,900 files of 2,000 offerings, one 0.75 s. The work is split by the folders one level
+    inside the top folders (each offering's own folder), as a few top folders hold nearly all files.
+    """
+    parts: list[str] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as top:
+        for entry in top:
+            if entry.is_dir(follow_symlinks=False):
+                with os.scandir(entry.path) as inside:
+                    parts += [item.path for item in inside]
+    with ThreadPoolExecutor(REMOVERS) as pool:
+        list(pool.map(_remove, parts))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):  # as rmtree(ignore_errors=True): what is left stays
+            os.unlink(path)
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        remove_site(Path(name))

@@ -25,11 +25,12 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vText
 from icalendar.caselessdict import canonsort_keys
 
+from ...catalog.agenda import agenda_sessions, location_of
 from ...catalog.availability import is_running
 from ...catalog.catalog import Catalog, DatedItem
 from ...catalog.clock import TIMEZONE, local_datetime
 from ...catalog.contact_point import WalkIn
-from ...model.models import CourseRun, Location, Offering, OpeningHours, Session
+from ...model.models import CourseRun, Offering, OpeningHours, Session
 from ...model.vocabulary import WEEKDAYS
 from .. import urls
 
@@ -62,14 +63,6 @@ class FeedSite:
     def page(self, src_uri: str) -> str:
         """The absolute URL of a page ("" without a site URL)."""
         return self.site_url + urls.page_url(src_uri, self.directory_urls) if self.site_url else ""
-
-
-def location_of(offering: Offering, name: str) -> Location | None:
-    """The offering's location with this name, else its only location, else None."""
-    for location in offering.locations:
-        if location.name == name:
-            return location
-    return offering.locations[0] if len(offering.locations) == 1 else None
 
 
 def _place(offering: Offering, name: str) -> str:
@@ -217,14 +210,6 @@ def calendar_file(name: str, events: Iterable[bytes]) -> bytes:
     """
     return (_BEGIN + _BEFORE_NAME + _properties(x_wr_calname=name) + _AFTER_NAME + _VTIMEZONE
             + b"".join(events) + _END)
-
-
-def agenda_sessions(catalog: Catalog) -> list[tuple[Offering, DatedItem]]:
-    """The parents' agenda: the upcoming runs and lone sessions of running offerings for parents,
-    by their next session."""
-    return sorted(((o, item) for o in catalog.running_offerings() if "ouders" in o.audiences
-                   for item in catalog.upcoming_items(o)),
-                  key=lambda pair: (pair[1].date, pair[1].start, pair[0].title.casefold()))
 
 
 def _uids(item: DatedItem, host: str) -> list[str]:

@@ -16,6 +16,7 @@ folder, it starts after the pages and writes straight into the site, and loads t
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import pickle
 import shutil
@@ -211,6 +212,7 @@ def main(job_path: str, go: str) -> int:
     on the pipe `go`."""
     signal.signal(signal.SIGTERM, _stop)
     threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    importlib.import_module(f"{__package__}.calendar_feeds")  # while the first process loads the data
     with os.fdopen(int(go), "rb") as pipe:
         if not pipe.read(1):  # the build ended before it had a job for us
             Path(job_path).unlink(missing_ok=True)

@@ -22,7 +22,6 @@ from ...catalog.site_info import SiteInfo
 from ...load.yaml_files import ParseCache
 from .. import urls
 from ..news import NewsPost, atom_feed
-from .calendar_feeds import FeedSite, calendar_files
 from .feeds import atom_feed as changes_feed
 from .form_data import form_data_files
 from .hsds_files import write_hsds
@@ -83,6 +82,10 @@ def _search_index(job: DataFilesJob) -> None:
 
 
 def _calendars(job: DataFilesJob) -> dict[str, bytes]:
+    # Imported here: icalendar takes 0.3 s to import, and the first process seldom writes the
+    # calendars; the second imports them as it starts (`data_files.main`).
+    from .calendar_feeds import FeedSite, calendar_files
+
     catalog = job.catalog
     return calendar_files(catalog, walk_ins(catalog.visible_offerings()), job.site.name,
                           FeedSite(job.site.url, catalog.today, job.directory_urls))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ...catalog.agenda import agenda_sessions, location_of
 from ...catalog.contact_point import opening_data, walk_ins
 from ...model.vocabulary import WEEKDAYS
 from .. import formatting, urls
-from ..files.calendar_feeds import agenda_sessions, location_of
 from .maker import GeneratedPage, Renderer
 
 # Items on the agenda page (dated sessions, weekly walk-in hours): under ~100 KB of HTML in a large region.

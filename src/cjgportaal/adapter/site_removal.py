@@ -27,9 +27,14 @@ def remove_later(folders: Iterable[Path]) -> None:
     output is not kept waiting for it, and a Ctrl-C after the build does not stop it halfway.
     """
     paths = [str(folder) for folder in folders]
-    if paths:
+    if not paths:
+        return
+    try:
         subprocess.Popen([sys.executable, "-m", __name__, *paths], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no process to be had: delete them now
+        for path in paths:
+            remove_site(Path(path))
 
 
 def remove_site(folder: Path) -> None:

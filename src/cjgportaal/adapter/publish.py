@@ -10,6 +10,7 @@ import glob
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,12 +52,13 @@ class AtomicPublish:
         if config.strict and _strict_warnings():
             self.abandon(config)
             return
-        old = self._fresh(f"{OLD}-{os.getpid()}")
-        if target.exists():
+        old = self._fresh(f"{OLD}-{os.getpid()}-{time.time_ns()}")  # a name no earlier build used
+        if target.exists() or target.is_symlink():
             os.replace(target, old)
         os.replace(new, target)
         # The previous site, and any that a stopped removal left, go after the build.
-        remove_later(sorted(target.parent.glob(glob.escape(target.name + OLD) + "*")))
+        stem = glob.escape(target.name + OLD)
+        remove_later(sorted({*target.parent.glob(stem), *target.parent.glob(stem + "-*")}))
         config.site_dir, self._target = str(target), None
 
     def abandon(self, config: MkDocsConfig | None = None) -> None:

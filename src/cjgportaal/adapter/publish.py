@@ -52,7 +52,7 @@ class AtomicPublish:
         if config.strict and _strict_warnings():
             self.abandon(config)
             return
-        old = self._fresh(f"{OLD}-{os.getpid()}-{time.time_ns()}")  # a name no earlier build used
+        old = target.with_name(f"{target.name}{OLD}-{os.getpid()}-{time.time_ns()}")  # a name no build used before
         if target.exists() or target.is_symlink():
             os.replace(target, old)
         os.replace(new, target)

@@ -35,5 +35,12 @@ setup_venv() {
   setup_uv
   local groups=(--no-dev)
   [ "${1:-}" = dev ] && groups=()
+  # Bytecode is compiled once per lock and set of groups: without it, a machine that does not write
+  # bytecode (PYTHONDONTWRITEBYTECODE) compiles every imported module again in every build.
+  local stamp=.venv/.bytecode-of want
+  want="$(sha256sum uv.lock | cut -d' ' -f1) ${groups[*]}"
+  [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] || groups+=(--compile-bytecode)
   "$UV" sync --locked --quiet --python "$(command -v python3)" "${groups[@]}"
+  echo "$want" >"$stamp"
+  .venv/bin/python -m compileall -q src >/dev/null  # the project itself, installed as its source
 }

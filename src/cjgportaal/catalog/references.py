@@ -29,6 +29,7 @@ _MARKDOWN_LINK = re.compile(
     r"|(?:href|src|action|formaction)\s*=\s*[\"']?([^\"'\s>]+)",
     re.M | re.I,
 )
+_LINK_MARKS = ("](", "]:", "<", "=")  # each form of link has one: a text without them is not searched
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def check_links(doc: SourceDoc) -> list[Problem]:
     problems = []
     for name in TEXT_FIELDS:
         for loc, text in values_at(doc.data, (name,)):
-            if not isinstance(text, str):
+            if not isinstance(text, str) or not any(mark in text for mark in _LINK_MARKS):
                 continue
             for match in _MARKDOWN_LINK.finditer(text):
                 target = next(g for g in match.groups() if g)

@@ -107,6 +107,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the package's templates do not change while it runs
     )
     env.filters.update(
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,

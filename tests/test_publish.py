@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from pathlib import Path
+
+import pytest
+
+from cjgportaal.adapter.site_removal import remove_later
 
 from .conftest import copy_project, edit, mkdocs_build
 
@@ -59,3 +64,18 @@ def test_a_good_build_replaces_the_whole_site(tmp_path: Path) -> None:
     assert not (site / "oud").exists() and not (site / "los.html").exists() and (site / "index.html").is_file()
     assert _beside(site) == ["elders", "project", "site"]
     assert (elsewhere / "blijft").is_dir()  # the old site is deleted without following its links
+
+
+def test_without_a_process_to_start_the_old_sites_go_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = tmp_path / "elders"
+    (kept / "blijft").mkdir(parents=True)
+    old = tmp_path / "site.cjg-oud-1"
+    (old / "aanbod" / "x").mkdir(parents=True)
+    (old / "aanbod" / "x" / "index.html").write_text("oud")
+    (old / "naar-elders").symlink_to(kept)
+    linked = tmp_path / "site.cjg-oud-2"
+    linked.symlink_to(kept)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "geen-python"))  # Popen raises FileNotFoundError
+    remove_later([old, linked])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elders"]
+    assert (kept / "blijft").is_dir()  # links were removed, not followed

@@ -129,8 +129,9 @@ class DataFilesWriter:
             raise DataFilesError(str(error)) from error
 
     def wait(self) -> None:
-        """Block until the files are written; raise DataFilesError if they could not be (not after
-        `cancel`). Safe to call from several threads."""
+        """Block until the second process's files are written; raise DataFilesError if they could
+        not be (not after `cancel`). Safe to call from several threads. The outputs `send` kept for
+        this process are written by `share` alone: call it first when they are wanted."""
         with self._waiting:
             self._release(b"")
             if self._errors is None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from cjgportaal.catalog.catalog import Catalog, load_catalog
 from cjgportaal.catalog.entry_kinds import DataFolders
@@ -63,8 +64,9 @@ def _choose(page, box: str) -> None:
     page.check(box)
 
 
-def _facet_count(page, box: str) -> str:
-    return page.locator(f"label[for='{box.removeprefix('#')}'] [data-count]").text_content()
+def _expect_facet_count(page, box: str, count: int) -> None:
+    """Wait until the count beside the box is `count` (the counts follow the results, apart)."""
+    expect(page.locator(f"label[for='{box.removeprefix('#')}'] [data-count]")).to_have_text(f"({count})")
 
 
 def _matching(catalog: Catalog, **chosen: str) -> list[str]:
@@ -89,19 +91,19 @@ def test_combined_filters_and_counts_match_the_data(page, base_url: str, catalog
     _open_kaart(page, base_url)
     assert _count(page) == len(catalog.visible_offerings())
     free = _matching(catalog, kosten="gratis")
-    assert _facet_count(page, "#kaart-kosten-gratis") == f"({len(free)})"
+    _expect_facet_count(page, "#kaart-kosten-gratis", len(free))
     _choose(page, "#kaart-kosten-gratis")
     _wait_for_count(page, len(free))
     both = _matching(catalog, kosten="gratis", gebied="swifterbant")
     # The count of a value in another facet is what choosing it would give.
-    assert _facet_count(page, "#kaart-gebied-swifterbant") == f"({len(both)})"
+    _expect_facet_count(page, "#kaart-gebied-swifterbant", len(both))
     _choose(page, "#kaart-gebied-swifterbant")
     _wait_for_count(page, len(both))
     shown = page.locator("#kaart-resultaten li").count()
     assert shown == min(len(both), 10)
     # The count of a value in a chosen facet is what choosing it too would add (here: any kosten).
     paid = _matching(catalog, kosten="eigen-bijdrage", gebied="swifterbant")
-    assert _facet_count(page, "#kaart-kosten-eigen-bijdrage") == f"({len(paid)})"
+    _expect_facet_count(page, "#kaart-kosten-eigen-bijdrage", len(paid))
     page.select_option("#kaart-jaar", "3")
     toddlers = [i for i in both if catalog.offerings[i].age.start < 48 and catalog.offerings[i].age.end > 36]
     _wait_for_count(page, len(toddlers))

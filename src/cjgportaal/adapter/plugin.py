@@ -30,7 +30,7 @@ from .incremental import Incremental
 from .package_theme import add_package_theme
 from .publish import AtomicPublish
 from .sitemap import write_parts
-from .speedups import LaterCollection, MemoryBytecodeCache, SearchTextSwap, theme_env
+from .speedups import LaterCollection, SearchTextSwap, theme_env
 
 
 class CjgPlugin(BasePlugin[NoOptions]):
@@ -51,7 +51,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.parse_cache, self.publish, self.serving, self.collection = ParseCache(), AtomicPublish(), False, LaterCollection()
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
-        self.search_text, self.compiled, self.framed = SearchTextSwap(), MemoryBytecodeCache(), FramedPages()
+        self.search_text, self.framed = SearchTextSwap(), FramedPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
@@ -91,13 +91,13 @@ class CjgPlugin(BasePlugin[NoOptions]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.incremental.read_menu_titles(nav.pages, self.generated, config)
         # The pages outside the menu are written now, before MkDocs reads the others.
-        self.framed.write_all(theme_env(config.theme.get_env(), self.compiled), nav, files, config, self.structured,
+        self.framed.write_all(theme_env(config.theme.get_env()), nav, files, config, self.structured,
                               self.script_hashes, self.form_targets, self.incremental.dirty)
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         framed = self.framed.sitemap_urls(config)  # for sitemap.xml, which lists documentation pages only
-        theme_env(env, self.compiled).globals.update(cjg_sitemap_urls=framed, cjg_sitemap_parts=write_parts(files, framed, config))
+        theme_env(env).globals.update(cjg_sitemap_urls=framed, cjg_sitemap_parts=write_parts(files, framed, config))
         return env
 
     @event_priority(100)  # before Material's search plugin reads the page

@@ -1,6 +1,6 @@
 """What keeps rendering thousands of generated pages fast inside MkDocs.
 
-- Compiled theme templates are kept between the rebuilds of `mkdocs serve` (`theme_env`).
+- Compiled theme templates are kept between builds (`theme_env`).
 - Material's site search reads a short text (`search_html`) of a generated page, not all of it.
 - In `mkdocs serve`, Python's garbage collector waits until the rebuilt page has been served
   (`LaterCollection`).
@@ -14,24 +14,9 @@ import threading
 import jinja2
 from mkdocs.structure.pages import Page
 
+from ..render.compiled_templates import compiled_templates
 from ..render.pages.maker import GeneratedPage
 from .material_assets import material_assets
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept between the rebuilds of `mkdocs serve`: MkDocs makes a new
-    Jinja environment for each build, which would compile Material's templates again (Jinja checks
-    each template's source against the checksum before it reuses the code)."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class SearchTextSwap:
@@ -53,10 +38,10 @@ class SearchTextSwap:
         self._held = None
 
 
-def theme_env(env: jinja2.Environment, compiled: MemoryBytecodeCache) -> jinja2.Environment:
+def theme_env(env: jinja2.Environment) -> jinja2.Environment:
     """The theme's Jinja environment with what base.html needs, and the compiled templates kept."""
     env.globals.update(material_assets=material_assets())
-    env.bytecode_cache = compiled
+    env.bytecode_cache = compiled_templates()
     return env
 
 

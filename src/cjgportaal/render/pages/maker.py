@@ -29,6 +29,7 @@ from ...model.fieldtypes import slug
 from ...model.models import Offering
 from ...model.vocabulary import AUDIENCES, label
 from .. import formatting, glance, urls
+from ..compiled_templates import compiled_templates
 from ..news import NewsPost
 
 PAGE_SIZE = 50  # offerings per overview page: keeps every generated page small
@@ -108,6 +109,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # the package's templates do not change while it runs
+        bytecode_cache=compiled_templates(),
     )
     env.filters.update(
         label=label, age=formatting.age_text, date=formatting.date_text, time=formatting.time_text,

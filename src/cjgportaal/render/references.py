@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -38,6 +38,25 @@ class Target:
 
     href: str
     block: Callable[[], str] | None = None
+
+
+class _Targets(Mapping[str, Target]):
+    """The targets of one kind of reference, each made when a page asks for it: a page refers to a
+    few of the region's thousands of offerings."""
+
+    def __init__(self, ids: Mapping[str, object], make: Callable[[str], Target]) -> None:
+        self._ids, self._make = ids, make
+
+    def __getitem__(self, ref_id: str) -> Target:
+        if ref_id not in self._ids:
+            raise KeyError(ref_id)
+        return self._make(ref_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def mentions(markdown: str) -> bool:
@@ -105,8 +124,8 @@ def page_references(r: Renderer, src_uri: str, markdown: str) -> tuple[str, list
 
     c = r.catalog
     targets = {
-        "aanbod": {i: Target(source(urls.offering_page(i))) for i in c.offerings},
-        "partner": {i: Target(source(urls.partner_page(i))) for i in c.partners},
+        "aanbod": _Targets(c.offerings, lambda i: Target(source(urls.offering_page(i)))),
+        "partner": _Targets(c.partners, lambda i: Target(source(urls.partner_page(i)))),
         "hulplijn": {h.id: Target(formatting.phone_href(h.phone) if h.phone else h.website or "",
                                   partial(_helpline_block, r, h)) for h in c.lists.helplines.values()},
     }

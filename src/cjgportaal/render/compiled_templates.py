@@ -17,9 +17,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """The compiled code of each template, kept in memory for the rebuilds of `mkdocs serve` (MkDocs
     makes a new Jinja environment for each build), and on disk for the next build.
 
-    On disk it lies in Jinja's own folder for the user in the system's temporary folder, which Jinja
-    makes with access for the user alone, and refuses when anyone else could write to it; with no
-    such folder (`directory` None), or when it cannot be written to, the code stays in memory only.
+    On disk it lies in `directory`, by default Jinja's own folder for the user in the system's
+    temporary folder, which Jinja makes with access for the user alone and refuses when anyone else
+    could write to it. Without such a folder, or where it cannot be read or written, the code stays
+    in memory only.
     Jinja compares each template's source with the checksum stored beside its code, so an edited
     template is compiled again; the file name holds Jinja's version, whose code another may not run.
     """

@@ -13,8 +13,10 @@ from xml.etree import ElementTree
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 from cjgportaal.adapter import sitemap
+from cjgportaal.render import urls
 
 from .conftest import OFFERING, PARTNER, copy_project, edit, mkdocs_build
 
@@ -62,6 +64,12 @@ def test_framed_pages_equal_pages_rendered_by_mkdocs(tmp_path: Path, directory_u
     assert different == []
     for name, entries in unordered.items():
         assert entries(ours[name].decode()) == entries(theirs[name].decode()), name
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_generated_page_goes_where_mkdocs_would_write_it(directory_urls: bool) -> None:
+    for src_uri in ("index.md", "aanbod/index.md", "aanbod/peuter-in-zicht.md", "aanbod/pagina-2.md", "a/b/c.md"):
+        assert urls.page_file(src_uri, directory_urls) == File(src_uri, None, "/site", directory_urls).dest_uri
 
 
 def test_a_hand_written_page_in_place_of_a_generated_one_is_refused(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..render import urls
 from ..render.jsonld import StructuredData
 from ..render.pages.maker import GeneratedPage
 from ..render.security import add_csp_meta, inline_script_hashes
@@ -112,7 +113,7 @@ class FramedPages:
     def file(self, src_uri: str, config: MkDocsConfig) -> FramedFile:
         """The file of a generated page outside the menu (for `mkdocs_pages.add_files`)."""
         file = cast(FramedFile, FramedFile.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-        file.dest_uri = File(src_uri, None, config.site_dir, config.use_directory_urls).dest_uri
+        file.dest_uri = urls.page_file(src_uri, config.use_directory_urls)
         self.files[src_uri] = file
         return file
 
@@ -134,7 +135,7 @@ class FramedPages:
         if not config.site_url:
             return []
         base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        return [urljoin(base, file.url) for file in self.files.values()]
+        return [base + urls.page_url(src_uri, config.use_directory_urls) for src_uri in self.files]
 
     def _write(self, file: FramedFile) -> None:
         """Write one page: its frame with its own parts, JSON-LD and site search entry."""

@@ -19,7 +19,7 @@ from ..load.yaml_files import ParseCache, SourceDoc, yaml_files_in
 from ..model.lists import Lists
 from ..model.models import Offering, Partner, Review
 from ..model.validation import validate
-from .references import OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, check_references, reference_tables
+from .references import OFFERING_REFERENCES, PARTNER_REFERENCES, Reference, Tables, check_links, reference_tables, referred_ids, unknown_ids
 
 
 @dataclass(frozen=True)
@@ -103,12 +103,13 @@ def check_entry(kind: EntryKind, doc: SourceDoc, path: Path, tables: Tables, see
     taken) and the problems. `seen` holds the ids of the kind's other files and gets this one's."""
     if cache is None:
         record, problems = validate(kind.model, doc)
-        links = check_links(doc)
+        links, referred = check_links(doc), referred_ids(doc, kind.references)
     else:  # checks of one file alone, kept while the file is unchanged
         record, problems = cache.derived(doc, kind.model.__name__, lambda: validate(kind.model, doc))
         links = cache.derived(doc, "links", lambda: check_links(doc))
+        referred = cache.derived(doc, "references", lambda: referred_ids(doc, kind.references))
     id_problems, taken = _id_problems(doc, path, seen)
-    problems = problems + id_problems + check_references(doc, kind.references, tables) + links
+    problems = problems + id_problems + unknown_ids(doc, referred, tables) + links
     if record is not None:
         problems += _stale(record, doc, today)
     return (None if taken else record), problems

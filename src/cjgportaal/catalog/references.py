@@ -102,21 +102,39 @@ def _location_names(data: Any) -> dict[str, Any]:
     return {str(name): True for _, name in values_at(data, ("locaties", "*", "naam"))}
 
 
-def check_references(doc: SourceDoc, references: tuple[Reference, ...], tables: Tables) -> list[Problem]:
-    """Unknown ids in a file; a table that is None (its list could not be read) is skipped."""
+@dataclass(frozen=True)
+class ReferredIds:
+    """The ids one file refers to (see `referred_ids`): kept while the file is unchanged, as
+    `mkdocs serve` checks them again against the other files after every edit."""
+
+    local: Mapping[str, Mapping[str, Any]]  # the tables of the file itself: its locations' names
+    values: tuple[tuple[Reference, Loc, str], ...]  # (reference, where, id), in the order of the references
+
+
+def referred_ids(doc: SourceDoc, references: tuple[Reference, ...]) -> ReferredIds:
+    """The ids in a file's fields that must exist in a table."""
+    return ReferredIds({"locaties": _location_names(doc.data)},
+                       tuple((ref, loc, value) for ref in references for loc, value in values_at(doc.data, ref.path)
+                             if isinstance(value, str) and value))
+
+
+def unknown_ids(doc: SourceDoc, referred: ReferredIds, tables: Tables) -> list[Problem]:
+    """The problems of the ids a file refers to that are not in their table; a table that is None
+    (its list could not be read) is skipped."""
     problems = []
-    local = {"locaties": _location_names(doc.data)}
-    for ref in references:
-        known = local.get(ref.table, tables.get(ref.table))
-        if known is None:
+    for ref, loc, value in referred.values:
+        known = referred.local.get(ref.table, tables.get(ref.table))
+        if known is None or value in known:
             continue
-        for loc, value in values_at(doc.data, ref.path):
-            if not isinstance(value, str) or not value or value in known:
-                continue
-            close = difflib.get_close_matches(value, list(known), n=1)
-            hint = f"bedoelde je '{close[0]}'?" if close else f"kies uit {ref.where}."
-            problems.append(_problem(doc, loc, f"{ref.what} '{value}' bestaat niet.", hint))
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f"bedoelde je '{close[0]}'?" if close else f"kies uit {ref.where}."
+        problems.append(_problem(doc, loc, f"{ref.what} '{value}' bestaat niet.", hint))
     return problems
+
+
+def check_references(doc: SourceDoc, references: tuple[Reference, ...], tables: Tables) -> list[Problem]:
+    """Unknown ids in a file (see `unknown_ids`)."""
+    return unknown_ids(doc, referred_ids(doc, references), tables)
 
 
 def _allowed_link(target: str) -> bool:

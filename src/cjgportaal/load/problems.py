@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass
 from enum import Enum
@@ -66,7 +67,10 @@ def stop_commands() -> tuple[str, str]:
 
 def display_path(path: Path, root: Path) -> str:
     """Show a path relative to the project root where possible."""
-    if path.is_relative_to(root):  # the usual case, without resolving links on disk
+    text, prefix = str(path), os.path.join(str(root), "")
+    if text.startswith(prefix):  # the usual case, as text: a region's thousands of files are shown on every build
+        return text[len(prefix):].replace(os.sep, "/")
+    if path.is_relative_to(root):  # without resolving links on disk
         return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

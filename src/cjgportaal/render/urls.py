@@ -59,6 +59,12 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def page_file(src_uri: str, directory_urls: bool = True) -> str:
+    """The file (relative to the site folder) MkDocs writes a Markdown source path to."""
+    url = page_url(src_uri, directory_urls)
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
     """A relative link from the page built from `from_src` to the page built from `to_src`."""
     here = page_url(from_src, directory_urls)

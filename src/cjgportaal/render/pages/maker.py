@@ -8,8 +8,7 @@ Jinja autoescapes every value; partner Markdown goes through `formatting.rich_te
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -133,6 +132,7 @@ class Renderer:
         self._options_text = repr(options)  # part of every page's fingerprint
         self.offering_schema = offering_schema
         self.posts = list(posts)
+        self._groups: dict[str, dict[str, list[Offering]]] = {}
 
     @cached_property
     def _shared_context(self) -> dict[str, Any]:
@@ -144,15 +144,23 @@ class Renderer:
         """The offerings shown in overviews, by title."""
         return self.catalog.visible_offerings()
 
-    @cached_property
-    def by_area(self) -> dict[str, list[Offering]]:
-        """The visible offerings in or for each kern or wijk, by title: found in one pass (a country
-        has hundreds of kernen and tens of thousands of offerings)."""
-        found: dict[str, list[Offering]] = {}
-        for o in self.visible:
-            for area in self.catalog.areas_of(o):
-                found.setdefault(area, []).append(o)
+    def groups(self, key: str) -> dict[str, list[Offering]]:
+        """The visible offerings by each value of facet `key` (a theme, an age band, a kern...), by
+        title: found in one pass per facet (a country has hundreds of kernen and tens of thousands of
+        offerings, and every list page and hand-written page asks)."""
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = {}
+            values_of = self.facets[key].of
+            for o in self.visible:
+                for value in values_of(o):
+                    found.setdefault(value, []).append(o)
         return found
+
+    @cached_property
+    def _by_fit(self) -> list[Offering]:
+        """All visible offerings, best fit first: a page's matching offerings keep this order."""
+        return by_fit(self.catalog, self.visible)
 
     @cached_property
     def facets(self) -> dict[str, Dimension]:
@@ -260,26 +268,24 @@ class Renderer:
             if filters["doelgroep"] != "jongeren":
                 problems.append("op een pagina voor jongeren staat alleen aanbod voor jongeren; zet 'doelgroep: jongeren'.")
         lists = self.catalog.lists
-        # front matter key → (its list, the values an offering has)
-        known: dict[str, tuple[dict[str, Any], Callable[[Offering], AbstractSet[str]]]] = {
-            "doelgroep": (dict.fromkeys(AUDIENCES), lambda o: set(o.audiences)),
-            "themas": (lists.themes, lambda o: set(o.themes)),
-            "niveaus": (lists.tiers, lambda o: set(o.tiers)),
-            "soorten": (lists.kinds, lambda o: {o.kind}),
-            "leeftijdsgroepen": (lists.age_bands, self.catalog.age_band_ids_of),
-        }
-        offerings = self.catalog.visible_offerings()
+        # front matter key → its list (the facet of the same meaning is KAART_FILTERS[key])
+        known: dict[str, Mapping[str, Any]] = {"doelgroep": dict.fromkeys(AUDIENCES), "themas": lists.themes,
+                                               "niveaus": lists.tiers, "soorten": lists.kinds,
+                                               "leeftijdsgroepen": lists.age_bands}
+        ids: set[str] | None = None  # of the offerings that have every filter; None: no filter yet
         for key, value in filters.items():
             if key == "titel":
                 continue
             if key not in known:
                 problems.append(f"'aanbod.{key}' bestaat niet; kies uit {', '.join(known)}.")
                 continue
-            table, values_of = known[key]
             wanted = set(value if isinstance(value, list) else [value])
-            problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(table)))]
-            offerings = [o for o in offerings if values_of(o) & wanted]
-        return _Matching(youth, filters, by_fit(self.catalog, offerings), problems)
+            problems += [f"'{v}' bij 'aanbod.{key}' bestaat niet." for v in sorted(map(str, wanted - set(known[key])))]
+            groups = self.groups(KAART_FILTERS[key])
+            having = {o.id for v in wanted for o in groups.get(v, ())}
+            ids = having if ids is None else ids & having
+        ordered = self._by_fit if ids is None else [o for o in self._by_fit if o.id in ids]
+        return _Matching(youth, filters, ordered, problems)
 
     def matching_html(self, src_uri: str, filters: object) -> tuple[str, list[str]]:
         """Offerings matching a hand-written page's `aanbod:` front matter (see `_matching`), and any

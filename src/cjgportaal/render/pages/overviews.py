@@ -58,14 +58,14 @@ def audience_pages(r: Renderer) -> list[GeneratedPage]:
     return [page for audience in AUDIENCES
             for page in r.listing(urls.audience_page(audience), f"Aanbod voor {label(audience).lower()}",
                                   f"Aanbod van het CJG voor {label(audience).lower()}.",
-                                  [o for o in r.visible if audience in o.audiences], True)]
+                                  r.groups("doelgroep").get(audience, []), True)]
 
 
 def theme_pages(r: Renderer) -> list[GeneratedPage]:
     """The offerings of each theme."""
     return [page for theme in r.catalog.lists.themes.values()
             for page in r.listing(urls.theme_page(theme.id), theme.name, theme.description or theme.name,
-                                  [o for o in r.visible if theme.id in o.themes])]
+                                  r.groups("thema").get(theme.id, []))]
 
 
 def age_band_pages(r: Renderer) -> list[GeneratedPage]:
@@ -73,13 +73,13 @@ def age_band_pages(r: Renderer) -> list[GeneratedPage]:
     c = r.catalog
     return [page for band in c.lists.age_bands.values()
             for page in r.listing(urls.age_band_page(band.id), band.name, band.description or band.name,
-                                  [o for o in r.visible if band.id in c.age_band_ids_of(o)])]
+                                  r.groups("leeftijd").get(band.id, []))]
 
 
 def themes_index(r: Renderer) -> list[GeneratedPage]:
     """Aanbod per thema: the themes with their number of offerings."""
     return [r.page("groups.html", urls.THEMES_INDEX, "Aanbod per thema", "Het aanbod van het CJG ingedeeld naar thema.",
-                   True, groups=[(t, urls.theme_page(t.id), sum(t.id in o.themes for o in r.visible))
+                   True, groups=[(t, urls.theme_page(t.id), len(r.groups("thema").get(t.id, [])))
                                  for t in r.catalog.lists.themes.values()])]
 
 
@@ -88,5 +88,5 @@ def age_bands_index(r: Renderer) -> list[GeneratedPage]:
     c = r.catalog
     return [r.page("groups.html", urls.AGE_BANDS_INDEX, "Aanbod per leeftijd",
                    "Het aanbod van het CJG ingedeeld naar leeftijd.", True,
-                   groups=[(b, urls.age_band_page(b.id), sum(b.id in c.age_band_ids_of(o) for o in r.visible))
+                   groups=[(b, urls.age_band_page(b.id), len(r.groups("leeftijd").get(b.id, [])))
                            for b in c.lists.age_bands.values()])]

@@ -58,7 +58,7 @@ def area_pages(r: Renderer) -> list[GeneratedPage]:
     """The offerings in each kern or wijk."""
     return [page for area_id, name in r.facets["gebied"].values
             for page in r.listing(urls.area_page(area_id), f"Aanbod in {name}", f"Aanbod van het CJG in {name}.",
-                                  r.by_area.get(area_id, []))]
+                                  r.groups("gebied").get(area_id, []))]
 
 
 def areas_index(r: Renderer) -> list[GeneratedPage]:
@@ -66,7 +66,7 @@ def areas_index(r: Renderer) -> list[GeneratedPage]:
     c, area_word = r.catalog, r.facets["gebied"].label.lower()
     return [r.page("groups.html", urls.AREAS_INDEX, f"Aanbod per {area_word}",
                    f"Het aanbod van het CJG ingedeeld naar {area_word}.", True,
-                   groups=[(c.lists.areas[a], urls.area_page(a), len(r.by_area.get(a, [])))
+                   groups=[(c.lists.areas[a], urls.area_page(a), len(r.groups("gebied").get(a, [])))
                            for a, _ in r.facets["gebied"].values])]
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
-from cjgportaal.load.yaml_files import MAX_FILE_BYTES, load_yaml
+from cjgportaal.load import yaml_files
+from cjgportaal.load.yaml_files import MAX_FILE_BYTES, ParseCache, load_yaml
 
 from .bad_input import UNREADABLE
 
@@ -85,3 +88,34 @@ def test_line_numbers_follow_nested_paths(tmp_path: Path) -> None:
     assert doc.line_of(("locaties", 0, "gebied")) == 4
     assert doc.line_of(("locaties", 1, "gebied")) == 5  # missing field: nearest parent
     assert doc.line_of(("titel",)) == 1
+
+
+def test_a_folder_listing_is_kept_until_a_file_in_it_comes_or_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "offerings"
+    (folder / "kern").mkdir(parents=True)
+    (folder / "a.yml").write_text("id: a\n", encoding="utf-8")
+    (folder / "kern/b.yml").write_text("id: b\n", encoding="utf-8")
+    cache = ParseCache()
+
+    def names() -> list[str]:
+        paths, problems = cache.yaml_files_in(folder, tmp_path)
+        assert problems == []
+        return [path.relative_to(folder).as_posix() for path in paths]
+
+    def age(*paths: Path) -> None:  # changed a minute ago, as when `mkdocs serve` has run a while
+        for path in paths:
+            os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
+
+    assert names() == ["a.yml", "kern/b.yml"]  # just made: listed, not kept
+    age(folder, folder / "kern")
+    assert names() == ["a.yml", "kern/b.yml"]  # listed and kept
+    real = yaml_files.yaml_files_in
+    monkeypatch.setattr(yaml_files, "yaml_files_in", None)  # a listing now fails
+    assert names() == ["a.yml", "kern/b.yml"]
+    monkeypatch.setattr(yaml_files, "yaml_files_in", real)
+    (folder / "kern/c.yml").write_text("id: c\n", encoding="utf-8")
+    assert names() == ["a.yml", "kern/b.yml", "kern/c.yml"]  # a file added in a subfolder
+    age(folder, folder / "kern")
+    assert names() == ["a.yml", "kern/b.yml", "kern/c.yml"]  # kept again
+    (folder / "a.yml").unlink()
+    assert names() == ["kern/b.yml", "kern/c.yml"]  # and one removed

@@ -58,7 +58,7 @@ def add_files(pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfi
     (see `framed_pages`); refuse a hand-written page in its place."""
     added = {}
     for src_uri, page in pages.items():
-        if files.get_file_from_path(src_uri) is not None:
+        if src_uri in files.src_uris:
             raise PluginError(f"{config.docs_dir}/{src_uri} bestaat al, maar de generator maakt die "
                               "pagina zelf. Geef de eigen pagina een andere naam.")
         if frame is not None and not page.in_nav:

@@ -31,6 +31,11 @@ from .duplicates import duplicate_warnings
 from .entry_kinds import OFFERING, PARTNER, DataFolders, EntryKind, check_entry, review_by
 from .references import LIST_REFERENCES, Tables, check_references, reference_tables
 
+# The hash of each partner's and offering's data, with the record it is of: `mkdocs serve` makes a
+# new catalog after every edit, from the same records for the files that did not change (see
+# `ParseCache.derived`), and hashing them all again took 0.1 s of a rebuild at 5,000 offerings.
+_ENTRY_HASHES: dict[tuple[str, str], tuple[Partner | Offering, bytes]] = {}
+
 
 @dataclass
 class Catalog:
@@ -148,7 +153,13 @@ class Catalog:
     def _entry_hashes(self) -> dict[tuple[str, str], bytes]:
         entries: list[tuple[str, Partner | Offering]] = [
             *(("partner", p) for p in self.partners.values()), *(("aanbod", o) for o in self.offerings.values())]
-        return {(kind, e.id): _hash(e.model_dump_json().encode()) for kind, e in entries}
+        hashes = {}
+        for kind, entry in entries:
+            kept = _ENTRY_HASHES.get((kind, entry.id))
+            if kept is None or kept[0] is not entry:
+                kept = _ENTRY_HASHES[(kind, entry.id)] = entry, _hash(entry.model_dump_json().encode())
+            hashes[(kind, entry.id)] = kept[1]
+        return hashes
 
     @cached_property
     def _shared_hash(self) -> bytes:
@@ -232,7 +243,7 @@ def _read_folder(folder: Path, root: Path, problems: list[Problem],
                  cache: ParseCache | None) -> list[tuple[SourceDoc, Path]]:
     docs = []
     load = cache.load_yaml if cache is not None else load_yaml
-    paths, links = yaml_files_in(folder, root)
+    paths, links = (cache.yaml_files_in if cache is not None else yaml_files_in)(folder, root)
     problems += links
     for path in paths:
         doc, found = load(path, display_path(path, root))

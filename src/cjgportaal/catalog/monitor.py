@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import product
 
 from ..model.models import Offering, Partner
 from .catalog import Catalog
@@ -118,9 +119,7 @@ class Monitor:
     def matrix(self, rows: str, cols: str, offerings: list[Offering] | None = None) -> Matrix:
         """Counts for two dimensions, over the current offerings (or the ones given)."""
         r, c = self.dimensions[rows], self.dimensions[cols]
-        counts: Counter[tuple[str, str]] = Counter()
-        for offering in self.current if offerings is None else offerings:
-            counts.update((row, col) for row in r.of(offering) for col in c.of(offering))
+        counts = Counter(pair for o in (self.current if offerings is None else offerings) for pair in product(r.of(o), c.of(o)))
         return Matrix(r, c, dict(counts))
 
     @cached_property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from .yaml_guard import (
 T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
+_TIME_RESOLUTION_NS = 2_000_000_000
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _MAP, _SEQ, _MERGE, _VALUE, _STR = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value", "str"))
 
@@ -202,7 +204,8 @@ def load_yaml(path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
 
 
 class ParseCache:
-    """Files read before, reused while their size and modification time stay the same.
+    """Files read before, reused while their size and modification time stay the same, and the
+    lists of files in folders, reused while the folders' modification times stay the same.
 
     For `mkdocs serve`: after an edit only the changed files are read again.
     """
@@ -210,6 +213,22 @@ class ParseCache:
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple[int, int], tuple[SourceDoc | None, list[Problem]]]] = {}
         self._derived: dict[tuple[str, str], tuple[SourceDoc, Any]] = {}
+        self._listings: dict[tuple[Path, Path], tuple[dict[str, int], tuple[list[Path], list[Problem]]]] = {}
+
+    def yaml_files_in(self, folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+        """`yaml_files_in`, from the cache while no folder under `folder` changed: adding, removing
+        or renaming a file or folder changes the modification time of the folder it is in."""
+        kept = self._listings.get((folder, root))
+        if kept is not None and _modified(kept[0]) == kept[0]:
+            return kept[1][0].copy(), kept[1][1].copy()
+        # The times before the listing: a change during it shows as a changed time next time.
+        folders, listed = _modified({top: 0 for top, _, _ in os.walk(folder)}), time.time_ns()
+        found = yaml_files_in(folder, root)
+        # A folder changed in the last seconds could change again within its file system's
+        # timestamp resolution (up to 2 s) without its time changing: not kept, read again next time.
+        if folders and all(listed - mtime > _TIME_RESOLUTION_NS for mtime in folders.values()):
+            self._listings[(folder, root)] = folders, found
+        return found[0].copy(), found[1].copy()
 
     def load_yaml(self, path: Path, shown: str) -> tuple[SourceDoc | None, list[Problem]]:
         """`load_yaml`, from the cache when the file is unchanged."""
@@ -258,6 +277,17 @@ def _read(path: Path, shown: str) -> tuple[SourceDoc, list[Problem]] | Problem:
     if isinstance(text, Problem):
         return text
     return _parse(text, shown)
+
+
+def _modified(folders: dict[str, int]) -> dict[str, int]:
+    """The modification time of each folder (-1 when it is gone)."""
+    times = {}
+    for top in folders:
+        try:
+            times[top] = os.lstat(top).st_mtime_ns
+        except OSError:
+            times[top] = -1
+    return times
 
 
 def not_a_file(shown: str) -> Problem:

@@ -16,6 +16,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 import yaml
 
+from cjgportaal.adapter import data_watch
+
 from .conftest import FIXTURES, ROOT, build_env, copy_project, mkdocs_build
 
 
@@ -247,9 +249,11 @@ def test_serve_rebuilds_when_an_offering_file_changes(tmp_path: Path) -> None:
         while "Peuters in beeld" not in _fetch(url):
             assert time.monotonic() < deadline, "the change did not show up"
             time.sleep(0.3)
+        time.sleep(4 * data_watch.POLL_SECONDS)  # polling has seen the save too
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        _, log = server.communicate(timeout=30)
+    assert log.count("Detected file changes") == 1, log  # one rebuild, one reload of the browser
 
 
 @pytest.mark.parametrize("page", ["index.html", "aanbod/peuter-in-zicht/index.html", "themas/slapen/index.html"])

@@ -93,10 +93,3 @@ def form_targets(settings: SiteSettings) -> tuple[str, ...]:
     """The origins the contact form may post to (for the CSP): the endpoint's, if there is one."""
     endpoint = settings.contact_form.endpoint
     return (form_origin(endpoint),) if endpoint else ()
-
-
-def watch_data(server: Any, folders: DataFolders) -> Any:
-    """Have `mkdocs serve` rebuild when a data file changes."""
-    for name in (folders.partners, folders.offerings, folders.lists):
-        server.watch(str(folders.root / name))
-    return server

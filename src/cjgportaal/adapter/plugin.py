@@ -1,5 +1,5 @@
 """The MkDocs adapter: events only, each handing its work to a module of its own (`build_input`,
-`mkdocs_pages`, `framed_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `publish`, ...)."""
+`mkdocs_pages`, `framed_pages`, `incremental`, `speedups`, `csp`, `json_ld`, `background`, `data_watch`, ...)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from . import build_input, json_ld, mkdocs_pages
 from .background import DataFilesRun
 from .config import NoOptions, site_settings
 from .csp import ScriptHashes
+from .data_watch import DataWatch
 from .framed_pages import FramedPages
 from .incremental import Incremental
 from .package_theme import add_package_theme
@@ -51,7 +52,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         # Kept from build to build by `mkdocs serve` (MkDocs keeps a plugin that has on_startup):
         self.parse_cache, self.publish, self.serving, self.collection = ParseCache(), AtomicPublish(), False, LaterCollection()
         self.incremental, self.script_hashes, self.data_files = Incremental(), ScriptHashes(), DataFilesRun()
-        self.search_text, self.framed = SearchTextSwap(), FramedPages()
+        self.search_text, self.framed, self.data_watch = SearchTextSwap(), FramedPages(), DataWatch()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
@@ -101,14 +102,12 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return env
 
     @event_priority(100)  # before Material's search plugin reads the page
-    def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                       nav: Navigation) -> dict[str, Any]:
+    def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         self.search_text.before_search(page, self.generated.get(page.file.src_uri))
         return context
 
     @event_priority(-100)  # after it
-    def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                      nav: Navigation) -> dict[str, Any]:
+    def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         self.search_text.after_search(page)
         return context
 
@@ -144,6 +143,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def on_shutdown(self) -> None:
         self.data_files.cancel()  # mkdocs serve --dirty stops while the data files are written
+        self.data_watch.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        return build_input.watch_data(server, self.folders)
+        return self.data_watch.start(server, self.folders)

@@ -6,7 +6,12 @@ watches. That works on every file system, but at 5,000 offerings one pass over t
 rebuild starts. The data folders are therefore also watched through the system's own file events
 (inotify, FSEvents, ReadDirectoryChangesW), which arrive at once. Polling stays behind them for the
 places those events do not reach (a folder shared into a container, a network drive, a Windows
-drive under WSL); a change that the events already reported does not start a second rebuild.
+drive under WSL).
+
+A change is known by the state of the files it names (modification time, size and inode; at the
+start, of every data file): whichever watcher reports a state first starts the rebuild, and the other's report
+of the same state is dropped, so that one save gives one rebuild. Only YAML files (what the build
+reads) and folders count, not an editor's swap and backup files.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
@@ -34,14 +41,16 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from ..catalog.entry_kinds import DataFolders
+from ..load.yaml_files import YAML_SUFFIXES, yaml_files_in
 
 log = logging.getLogger("mkdocs.plugins.cjg")
 
-POLL_SECONDS = 0.5  # as MkDocs polls
+POLL_SECONDS = 0.5  # as MkDocs polls (the message in `_system_events` says 'halve seconde')
 # Changes of files and folders; not their opening or reading (the build reads every data file).
 _CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
                                          FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
-FileState = tuple[int, int] | None  # modification time (ns) and size; None: it is gone
+FileState = tuple[int, int, int] | None  # modification time (ns), size and inode; None: it is gone
+_UNSEEN = (-1, -1, -1)  # the state of a file no watcher reported yet
 
 
 def _state(path: str) -> FileState:
@@ -49,11 +58,12 @@ def _state(path: str) -> FileState:
         stat = os.stat(path)
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def _paths(event: FileSystemEvent) -> list[str]:
-    return [os.fsdecode(p) for p in (event.src_path, event.dest_path) if p]
+def _key(path: str) -> str:
+    # macOS reports names as the file system keeps them, polling as they were listed
+    return unicodedata.normalize("NFC", path)
 
 
 class _Handler(FileSystemEventHandler):
@@ -65,59 +75,77 @@ class _Handler(FileSystemEventHandler):
 
 
 class DataWatch:
-    """Starts a rebuild of `mkdocs serve` when a file in the data folders changes."""
+    """Starts a rebuild of `mkdocs serve` when a data file changes."""
 
     def __init__(self) -> None:
         self._observers: list[BaseObserver] = []
-        self._reported: dict[str, FileState] = {}  # what the file events last said of each file
+        self._known: dict[str, FileState] = {}  # the last state reported of each file
         self._lock = threading.Lock()
-        self._rebuild: Callable[[], None] = lambda: None
 
     def start(self, server: Any, data: DataFolders) -> Any:
-        """Watch the data folders for `server` (MkDocs' `LiveReloadServer`) and return it. Where
-        MkDocs has no rebuild to start from outside (not MkDocs 1.6), it polls the folders itself."""
-        folders = [str(data.root / name) for name in (data.partners, data.offerings, data.lists)]
+        """For `on_serve`: watch the data folders for `server` (MkDocs 1.6's `LiveReloadServer`) and
+        return it. A server without a rebuild to start from outside watches them itself, by polling."""
         rebuild = _rebuild_of(server)
         if rebuild is None:
-            for folder in folders:
-                server.watch(folder)
-            return server
-        self._rebuild = rebuild
-        polling = PollingObserver(timeout=POLL_SECONDS)
-        for folder in folders:
-            polling.schedule(_Handler(self._polled), folder, recursive=True, event_filter=_CHANGES)
-        if Observer is not PollingObserver:  # watchdog falls back to polling where the system has no events
-            native = Observer()
-            try:
-                for folder in folders:
-                    native.schedule(_Handler(self._event), folder, recursive=True, event_filter=_CHANGES)
-                native.start()
-                self._observers.append(native)
-            except OSError as error:  # out of inotify watches, for one: polling alone finds the changes
-                log.debug(f"Geen bestandsmeldingen van het systeem ({error}); de voorvertoning kijkt elke {POLL_SECONDS} s.")
-        polling.start()
-        self._observers.append(polling)
+            for name in (data.partners, data.offerings, data.lists):
+                server.watch(str(data.root / name))
+        else:
+            self.watch(data, rebuild)
         return server
 
+    def watch(self, data: DataFolders, rebuild: Callable[[], None]) -> None:
+        """Call `rebuild` once for each change of the data files, until `stop`."""
+        self.stop()
+        # With links resolved, as macOS reports the paths; a missing folder is the build's error to report.
+        folders = [Path(os.path.realpath(data.root / name)) for name in (data.partners, data.offerings, data.lists)]
+        folders = [folder for folder in folders if folder.is_dir()]
+        with self._lock:
+            self._known = {_key(str(path)): _state(str(path)) for folder in folders for path in yaml_files_in(folder, folder)[0]}
+        handler = _Handler(lambda event: rebuild() if self._is_new(event) else None)
+        polling = PollingObserver(timeout=POLL_SECONDS)
+        for folder in folders:
+            polling.schedule(handler, str(folder), recursive=True, event_filter=_CHANGES)
+        polling.start()
+        self._observers = [polling, *_system_events(folders, handler)]
+
     def stop(self) -> None:
-        """`mkdocs serve` stops."""
+        """Stop watching (`mkdocs serve` stops)."""
         for observer in self._observers:
             observer.stop()
+        for observer in self._observers:
+            observer.join(timeout=1)
         self._observers = []
 
-    def _event(self, event: FileSystemEvent) -> None:
+    def _is_new(self, event: FileSystemEvent) -> bool:
+        """Whether `event` tells of a state of a YAML file or folder that no watcher reported yet."""
+        paths = [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
+        if not event.is_directory and not any(path.endswith(YAML_SUFFIXES) for path in paths):
+            return False
+        found = {_key(path): _state(path) for path in paths}
         with self._lock:
-            for path in _paths(event):
-                self._reported[path] = _state(path)
-        self._rebuild()
+            if all(self._known.get(key, _UNSEEN) == state for key, state in found.items()):
+                return False
+            self._known.update(found)
+        return True
 
-    def _polled(self, event: FileSystemEvent) -> None:
-        with self._lock:
-            found = {path: _state(path) for path in _paths(event)}
-            if all(path in self._reported and self._reported[path] == state for path, state in found.items()):
-                return  # the file events reported this very state already, and the rebuild read it
-            self._reported.update(found)
-        self._rebuild()
+
+def _system_events(folders: list[Path], handler: _Handler) -> list[BaseObserver]:
+    """An observer of the system's file events for `folders`, started; none where there are none."""
+    if Observer is PollingObserver:  # watchdog's choice where the system has no file events
+        return []
+    observer = None
+    try:
+        observer = Observer()
+        for folder in folders:
+            observer.schedule(handler, str(folder), recursive=True, event_filter=_CHANGES)
+        observer.start()
+    except OSError as error:  # out of inotify instances or watches, for one
+        if observer is not None:
+            observer.stop()
+        log.info(f"Het systeem meldt geen wijzigingen in de gegevensmappen ({error}); de voorvertoning "
+                 "kijkt daarom elke halve seconde zelf of er een bestand veranderd is.")
+        return []
+    return [observer]
 
 
 def _rebuild_of(server: Any) -> Callable[[], None] | None:

@@ -31,6 +31,7 @@ from .yaml_guard import (
 T = TypeVar("T")
 
 MAX_FILE_BYTES = 1_000_000
+YAML_SUFFIXES = (".yml", ".yaml")  # the data files; other files in a data folder are not read
 _TIME_RESOLUTION_NS = 2_000_000_000
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _MAP, _SEQ, _MERGE, _VALUE, _STR = (f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "merge", "value", "str"))
@@ -306,7 +307,7 @@ def yaml_files_in(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         for name in sorted(dirs):
             if (here / name).is_symlink():
                 problems.append(not_a_file(display_path(here / name, root)))
-        found += [here / name for name in files if name.endswith((".yml", ".yaml"))]
+        found += [here / name for name in files if name.endswith(YAML_SUFFIXES)]
     return sorted(found), problems
 
 

@@ -229,11 +229,12 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def test_serve_rebuilds_when_an_offering_file_changes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_serve_rebuilds_once_when_an_offering_file_changes(tmp_path: Path, engine: str) -> None:
     project = copy_project(tmp_path / "p")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", engine, "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=build_env(),
     )
     url = f"http://127.0.0.1:{port}/aanbod/peuter-in-zicht/"
@@ -254,6 +255,9 @@ def test_serve_rebuilds_when_an_offering_file_changes(tmp_path: Path) -> None:
         server.terminate()
         _, log = server.communicate(timeout=30)
     assert log.count("Detected file changes") == 1, log  # one rebuild, one reload of the browser
+    # the data folders are watched by `data_watch`, not by the engine's polling
+    assert "De voorvertoning volgt ook de gegevens in 'partners', 'offerings' en 'data'." in log
+    assert "'offerings'" not in next(line for line in log.splitlines() if "Watching paths for changes" in line)
 
 
 @pytest.mark.parametrize("page", ["index.html", "aanbod/peuter-in-zicht/index.html", "themas/slapen/index.html"])

@@ -83,14 +83,16 @@ class DataWatch:
         self._lock = threading.Lock()
 
     def start(self, server: Any, data: DataFolders) -> Any:
-        """For `on_serve`: watch the data folders for `server` (MkDocs 1.6's `LiveReloadServer`) and
-        return it. A server without a rebuild to start from outside watches them itself, by polling."""
+        """For `on_serve`: watch the data folders for `server` (the `LiveReloadServer` of MkDocs 1.6,
+        or of ProperDocs, the same) and return it. A server without a rebuild to start from outside
+        watches them itself, by polling."""
         rebuild = _rebuild_of(server)
         if rebuild is None:
             for name in (data.partners, data.offerings, data.lists):
                 server.watch(str(data.root / name))
         else:
             self.watch(data, rebuild)
+            log.info(f"De voorvertoning volgt ook de gegevens in '{data.partners}', '{data.offerings}' en '{data.lists}'.")
         return server
 
     def watch(self, data: DataFolders, rebuild: Callable[[], None]) -> None:
@@ -101,7 +103,12 @@ class DataWatch:
         folders = [folder for folder in folders if folder.is_dir()]
         with self._lock:
             self._known = {_key(str(path)): _state(str(path)) for folder in folders for path in yaml_files_in(folder, folder)[0]}
-        handler = _Handler(lambda event: rebuild() if self._is_new(event) else None)
+
+        def receive(event: FileSystemEvent) -> None:
+            if self._is_new(event):
+                rebuild()
+
+        handler = _Handler(receive)
         polling = PollingObserver(timeout=POLL_SECONDS)
         for folder in folders:
             polling.schedule(handler, str(folder), recursive=True, event_filter=_CHANGES)
@@ -149,8 +156,8 @@ def _system_events(folders: list[Path], handler: _Handler) -> list[BaseObserver]
 
 
 def _rebuild_of(server: Any) -> Callable[[], None] | None:
-    """Start a rebuild of MkDocs 1.6's `LiveReloadServer`, as its own watch does (it has no public
-    way); None for a server without it."""
+    """Start a rebuild of MkDocs 1.6's (and ProperDocs') `LiveReloadServer`, as its own watch does
+    (it has no public way); None for a server without it."""
     condition = getattr(server, "_rebuild_cond", None)
     if not isinstance(condition, threading.Condition) or not hasattr(server, "_want_rebuild"):
         return None

@@ -47,9 +47,15 @@ def refuse_scripts(file: File, html: str) -> None:
 
 
 class ScriptHashes:
-    """The inline-script hashes per page in site_dir, kept between `mkdocs serve --dirty` builds."""
+    """The inline-script hashes per page in site_dir, kept between `mkdocs serve --dirty` builds.
 
-    def __init__(self) -> None:
+    In `mkdocs serve` (`live_reload`) the pages allow any inline script: MkDocs adds one to every page
+    it serves, which reloads the page when a rebuild is done, and its text (with the time of the
+    request) differs each time, so no hash can allow it. The checks that refuse scripts in a page's
+    own HTML stay; the built site and its `_headers` keep the hashes."""
+
+    def __init__(self, live_reload: bool = False) -> None:
+        self._live_reload = live_reload
         self._per_page: dict[str, set[str]] = {}
         self._outputs: dict[str, str] = {}  # where each page's HTML goes
         self._generated_html: list[str] = []  # HTML files other plugins add as they are
@@ -79,7 +85,11 @@ class ScriptHashes:
         else:
             output_without_content = output
         hashes = self._per_page[src_uri] = inline_script_hashes(output_without_content)
-        return add_csp_meta(output, hashes, form_targets)
+        return self.with_policy(output, hashes, form_targets)
+
+    def with_policy(self, html: str, hashes: set[str], form_targets: tuple[str, ...]) -> str:
+        """`html` with its CSP meta tag, which allows the inline scripts of `hashes`."""
+        return add_csp_meta(html, hashes, form_targets, any_inline_script=self._live_reload)
 
     def add(self, name: str, hashes: set[str]) -> None:
         """The hashes of a page (or of the frame of many) rendered outside MkDocs' page events."""

@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from ..render import urls
 from ..render.jsonld import StructuredData
 from ..render.pages.maker import GeneratedPage
-from ..render.security import add_csp_meta, inline_script_hashes
+from ..render.security import inline_script_hashes
 from . import json_ld
 from .csp import ScriptHashes, refuse_scripts
 from .mkdocs_pages import GeneratedFile, page_meta
@@ -164,7 +164,7 @@ class FramedPages:
             html, url = self._render_frame(frame_uri, hide, titled)
             hashes = inline_script_hashes(html)
             self._script_hashes.add(f"frame:{key}", hashes)
-            self._frames[key] = Frame.of(add_csp_meta(html, hashes, self._form_targets), url)
+            self._frames[key] = Frame.of(self._script_hashes.with_policy(html, hashes, self._form_targets), url)
         return self._frames[key]
 
     def _render_frame(self, frame_uri: str, hide: tuple[str, ...], titled: bool) -> tuple[str, str]:

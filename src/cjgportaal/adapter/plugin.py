@@ -56,7 +56,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental.dirty, self.data_files.after_pages = dirty, dirty and command == "serve"
-        self.parse_cache, self.script_hashes = ParseCache(), ScriptHashes()
+        self.parse_cache, self.script_hashes = ParseCache(), ScriptHashes(live_reload=command == "serve")
         self.incremental.forget()
         self.serving, self.publish.enabled = command == "serve", command == "build" and not dirty
 

@@ -90,13 +90,15 @@ def script_tags(html: str, allow_files: bool = False) -> list[str]:
 
 
 def content_security_policy(script_hashes: Iterable[str], for_header: bool = False,
-                            form_targets: Iterable[str] = ()) -> str:
+                            form_targets: Iterable[str] = (), any_inline_script: bool = False) -> str:
     """The site's policy: only its own origin, inline scripts by hash, no plugins or framing;
-    forms may also post to `form_targets` (origins, such as the contact form's endpoint)."""
+    forms may also post to `form_targets` (origins, such as the contact form's endpoint). With
+    `any_inline_script` (the preview of `mkdocs serve` only), every inline script may run."""
+    inline = "'unsafe-inline'" if any_inline_script else " ".join(sorted(script_hashes))
     directives = [
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the sociale kaart's search (Pagefind) compile its WebAssembly.
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(script_hashes)),
+        "script-src 'self' 'wasm-unsafe-eval' " + inline,
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -117,10 +119,11 @@ def form_origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def add_csp_meta(html: str, script_hashes: Iterable[str], form_targets: Iterable[str] = ()) -> str:
+def add_csp_meta(html: str, script_hashes: Iterable[str], form_targets: Iterable[str] = (),
+                 any_inline_script: bool = False) -> str:
     """Insert a CSP meta tag allowing the page's own inline scripts (`inline_script_hashes` of the
-    page) right after <meta charset>."""
-    policy = content_security_policy(script_hashes, form_targets=form_targets)
+    page; with `any_inline_script`, all) right after <meta charset>."""
+    policy = content_security_policy(script_hashes, form_targets=form_targets, any_inline_script=any_inline_script)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m[1] + "\n    " + tag, html, count=1)
 

@@ -1,0 +1,44 @@
+"""A partner's preview: with `mkdocs serve --dirty` running and an offering's page open in Chromium,
+saving the offering's file reloads the page by itself. MkDocs' live reload is an inline script that
+differs per request; the site's CSP allows it in the preview only (`test_site` checks the built
+site's policy)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .conftest import OFFERING, build_env, copy_project
+from .test_site import _fetch, _free_port
+
+
+def test_the_open_page_shows_a_saved_edit_by_itself(tmp_path: Path, browser: Any) -> None:
+    project = copy_project(tmp_path / "p")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=build_env())
+    url = f"http://127.0.0.1:{port}/aanbod/peuter-in-zicht/"
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    try:
+        deadline = time.monotonic() + 120
+        while "Peuter in zicht" not in _fetch(url):
+            assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
+            time.sleep(0.5)
+        page.goto(url)
+        assert page.locator("h1").inner_text() == "Peuter in zicht"
+        assert problems == []  # such as the CSP refusing the live reload
+        time.sleep(1)  # the page's live reload has asked the server to wait for a newer build
+        path = project / OFFERING
+        path.write_text(path.read_text(encoding="utf-8").replace("titel: Peuter in zicht", "titel: Peuters in beeld"),
+                        encoding="utf-8")
+        page.locator("h1", has_text="Peuters in beeld").wait_for(timeout=60_000)  # no reload asked for
+    finally:
+        page.close()
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,7 +1,7 @@
 """A partner's preview: with `mkdocs serve --dirty` running and an offering's page open in Chromium,
 saving the offering's file reloads the page by itself. MkDocs' live reload is an inline script that
-differs per request; the site's CSP allows it in the preview only (`test_site` checks the built
-site's policy)."""
+differs per request; the site's CSP allows inline <script> elements in the preview only, and inline
+event handlers never (`test_site` checks the built site's policy)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from cjgportaal.render.security import add_csp_meta
 
 from .conftest import OFFERING, build_env, copy_project
 from .test_site import _fetch, _free_port
@@ -42,3 +46,21 @@ def test_the_open_page_shows_a_saved_edit_by_itself(tmp_path: Path, browser: Any
         page.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+_PAGE = ('<html><head><meta charset="utf-8"><title>start</title></head><body>'
+         '<script>document.title += " element"</script>'
+         '<img src="x:y" onerror="document.title += \' handler\'"></body></html>')
+
+
+@pytest.mark.parametrize(("policy", "title"), [(None, "start element handler"), ("site", "start"),
+                                               ("preview", "start element")])
+def test_the_preview_lets_inline_script_elements_run_and_never_inline_handlers(
+        browser: Any, policy: str | None, title: str) -> None:
+    page = browser.new_page()
+    try:
+        # set_content waits for the load event, which comes after the image's error
+        page.set_content(_PAGE if policy is None else add_csp_meta(_PAGE, set(), inline_script_elements=policy == "preview"))
+        assert page.title() == title
+    finally:
+        page.close()

@@ -49,10 +49,11 @@ def refuse_scripts(file: File, html: str) -> None:
 class ScriptHashes:
     """The inline-script hashes per page in site_dir, kept between `mkdocs serve --dirty` builds.
 
-    In `mkdocs serve` (`live_reload`) the pages allow any inline script: MkDocs adds one to every page
-    it serves, which reloads the page when a rebuild is done, and its text (with the time of the
-    request) differs each time, so no hash can allow it. The checks that refuse scripts in a page's
-    own HTML stay; the built site and its `_headers` keep the hashes."""
+    In `mkdocs serve` (`live_reload`) the pages allow any inline <script> element: MkDocs adds one
+    to every page it serves, which reloads the page when a rebuild is done, and its text (with the
+    time of the request) differs each time, so no hash can allow it. Inline event handlers stay
+    refused, and so do scripts in a page's own HTML; the built site and its `_headers` keep the
+    hashes alone."""
 
     def __init__(self, live_reload: bool = False) -> None:
         self._live_reload = live_reload
@@ -89,7 +90,7 @@ class ScriptHashes:
 
     def with_policy(self, html: str, hashes: set[str], form_targets: tuple[str, ...]) -> str:
         """`html` with its CSP meta tag, which allows the inline scripts of `hashes`."""
-        return add_csp_meta(html, hashes, form_targets, any_inline_script=self._live_reload)
+        return add_csp_meta(html, hashes, form_targets, inline_script_elements=self._live_reload)
 
     def add(self, name: str, hashes: set[str]) -> None:
         """The hashes of a page (or of the frame of many) rendered outside MkDocs' page events."""

@@ -90,15 +90,16 @@ def script_tags(html: str, allow_files: bool = False) -> list[str]:
 
 
 def content_security_policy(script_hashes: Iterable[str], for_header: bool = False,
-                            form_targets: Iterable[str] = (), any_inline_script: bool = False) -> str:
+                            form_targets: Iterable[str] = (), inline_script_elements: bool = False) -> str:
     """The site's policy: only its own origin, inline scripts by hash, no plugins or framing;
     forms may also post to `form_targets` (origins, such as the contact form's endpoint). With
-    `any_inline_script` (the preview of `mkdocs serve` only), every inline script may run."""
-    inline = "'unsafe-inline'" if any_inline_script else " ".join(sorted(script_hashes))
+    `inline_script_elements` (the preview of `mkdocs serve` only) every inline <script> element may run;
+    inline event handlers (onclick=...) still only by hash, that is never."""
     directives = [
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the sociale kaart's search (Pagefind) compile its WebAssembly.
-        "script-src 'self' 'wasm-unsafe-eval' " + inline,
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(sorted(script_hashes)),
+        "script-src-elem 'self' 'unsafe-inline'" if inline_script_elements else "",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -110,7 +111,7 @@ def content_security_policy(script_hashes: Iterable[str], for_header: bool = Fal
     ]
     if for_header:
         directives.append("frame-ancestors 'none'")
-    return "; ".join(d.strip() for d in directives)
+    return "; ".join(d.strip() for d in directives if d)
 
 
 def form_origin(url: str) -> str:
@@ -120,10 +121,10 @@ def form_origin(url: str) -> str:
 
 
 def add_csp_meta(html: str, script_hashes: Iterable[str], form_targets: Iterable[str] = (),
-                 any_inline_script: bool = False) -> str:
+                 inline_script_elements: bool = False) -> str:
     """Insert a CSP meta tag allowing the page's own inline scripts (`inline_script_hashes` of the
-    page; with `any_inline_script`, all) right after <meta charset>."""
-    policy = content_security_policy(script_hashes, form_targets=form_targets, any_inline_script=any_inline_script)
+    page; with `inline_script_elements`, all) right after <meta charset>."""
+    policy = content_security_policy(script_hashes, form_targets=form_targets, inline_script_elements=inline_script_elements)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m[1] + "\n    " + tag, html, count=1)
 

@@ -51,9 +51,9 @@ class ScriptHashes:
 
     In `mkdocs serve` (`live_reload`) the pages allow any inline <script> element: MkDocs adds one
     to every page it serves, which reloads the page when a rebuild is done, and its text (with the
-    time of the request) differs each time, so no hash can allow it. Inline event handlers stay
-    refused, and so do scripts in a page's own HTML; the built site and its `_headers` keep the
-    hashes alone."""
+    time of the request) differs each time, so no hash can allow it (javascript: links are allowed
+    with it; partner links are http(s), mailto and tel only). Inline event handlers stay refused, and
+    so do scripts in a page's own HTML; the built site and its `_headers` keep the hashes alone."""
 
     def __init__(self, live_reload: bool = False) -> None:
         self._live_reload = live_reload
@@ -96,10 +96,13 @@ class ScriptHashes:
         """The hashes of a page (or of the frame of many) rendered outside MkDocs' page events."""
         self._per_page[name] = hashes
 
-    def template(self, name: str, output: str) -> None:
-        """A page rendered from a theme template alone (404.html)."""
-        if name.endswith(".html"):
-            self._per_page[name] = inline_script_hashes(output)
+    def template(self, name: str, output: str, form_targets: tuple[str, ...]) -> str:
+        """A page rendered from a theme template alone (404.html), with its CSP meta tag; other
+        templates' output (sitemap.xml) as it is."""
+        if not name.endswith(".html"):
+            return output
+        hashes = self._per_page[name] = inline_script_hashes(output)
+        return self.with_policy(output, hashes, form_targets)
 
     def write_headers(self, site_dir: Path, form_targets: tuple[str, ...]) -> None:
         """Write `_headers` with the hashes of all pages, also those a --dirty build left as they were

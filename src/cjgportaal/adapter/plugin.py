@@ -124,8 +124,7 @@ class CjgPlugin(BasePlugin[NoOptions]):
         return self.script_hashes.page(page.file.src_uri, output, self.form_targets)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        self.script_hashes.template(template_name, output_content)
-        return output_content
+        return self.script_hashes.template(template_name, output_content, self.form_targets)
 
     @event_priority(-100)  # after the other plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

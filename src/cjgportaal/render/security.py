@@ -93,8 +93,9 @@ def content_security_policy(script_hashes: Iterable[str], for_header: bool = Fal
                             form_targets: Iterable[str] = (), inline_script_elements: bool = False) -> str:
     """The site's policy: only its own origin, inline scripts by hash, no plugins or framing;
     forms may also post to `form_targets` (origins, such as the contact form's endpoint). With
-    `inline_script_elements` (the preview of `mkdocs serve` only) every inline <script> element may run;
-    inline event handlers (onclick=...) still only by hash, that is never."""
+    `inline_script_elements` (the preview of `mkdocs serve` only) every inline <script> element may
+    run, and so may javascript: links (CSP checks both by `script-src-elem`); inline event handlers
+    (onclick=...) still only by hash, that is never."""
     directives = [
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the sociale kaart's search (Pagefind) compile its WebAssembly.

@@ -9,9 +9,9 @@ places those events do not reach (a folder shared into a container, a network dr
 drive under WSL).
 
 A change is known by the state of the files it names (modification time, size and inode; at the
-start, of every data file): whichever watcher reports a state first starts the rebuild, and the other's report
-of the same state is dropped, so that one save gives one rebuild. Only YAML files (what the build
-reads) and folders count, not an editor's swap and backup files.
+start, of every data file): whichever watcher reports a state first starts the rebuild, and the
+other's report of the same state is dropped, so that one save gives one rebuild. Only YAML files
+(what the build reads) and folders count, not an editor's swap and backup files.
 """
 
 from __future__ import annotations
@@ -88,18 +88,18 @@ class DataWatch:
         watches them itself, by polling."""
         rebuild = _rebuild_of(server)
         if rebuild is None:
-            for name in (data.partners, data.offerings, data.lists):
+            for name in data.names:
                 server.watch(str(data.root / name))
         else:
             self.watch(data, rebuild)
-            log.info(f"De voorvertoning volgt ook de gegevens in '{data.partners}', '{data.offerings}' en '{data.lists}'.")
+            log.info("De voorvertoning volgt ook de gegevens in '{}', '{}' en '{}'.".format(*data.names))
         return server
 
     def watch(self, data: DataFolders, rebuild: Callable[[], None]) -> None:
         """Call `rebuild` once for each change of the data files, until `stop`."""
         self.stop()
         # With links resolved, as macOS reports the paths; a missing folder is the build's error to report.
-        folders = [Path(os.path.realpath(data.root / name)) for name in (data.partners, data.offerings, data.lists)]
+        folders = [Path(os.path.realpath(data.root / name)) for name in data.names]
         folders = [folder for folder in folders if folder.is_dir()]
         with self._lock:
             self._known = {_key(str(path)): _state(str(path)) for folder in folders for path in yaml_files_in(folder, folder)[0]}

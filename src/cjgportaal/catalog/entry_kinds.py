@@ -31,6 +31,11 @@ class DataFolders:
     offerings: str = "offerings"
     lists: str = "data"
 
+    @property
+    def names(self) -> tuple[str, str, str]:
+        """The three folders, relative to the root: partners, offerings, lists."""
+        return self.partners, self.offerings, self.lists
+
 
 @dataclass(frozen=True)
 class EntryKind:
